@@ -1,0 +1,6 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+export const webDir = resolve(repoRoot, 'apps/web');
+export const migrationsDir = resolve(repoRoot, 'migrations');

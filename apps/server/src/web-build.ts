@@ -1,0 +1,43 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { repoRoot, webDir } from './paths.ts';
+
+// What the web build is made from; a file newer than the last build means it is stale.
+const sourceRoots = ['apps/web/app', 'apps/web/src', 'apps/web/next.config.ts', 'apps/web/package.json', 'packages', 'package-lock.json'];
+
+function newestChange(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) {
+    if (entry === 'node_modules' || entry.startsWith('.')) continue;
+    newest = Math.max(newest, newestChange(join(path, entry)));
+  }
+  return newest;
+}
+
+export function webBuildIsCurrent(): boolean {
+  const buildId = join(webDir, '.next', 'BUILD_ID');
+  if (!existsSync(buildId)) return false;
+  const builtAt = statSync(buildId).mtimeMs;
+  return sourceRoots.every((root) => newestChange(join(repoRoot, root)) <= builtAt);
+}
+
+/** Runs `next build` for apps/web, printing its output, when no current build exists. */
+export async function ensureWebBuild(): Promise<void> {
+  if (webBuildIsCurrent()) return;
+  console.log('Building the web app (first start, or sources changed)...');
+  const nextBin = createRequire(join(webDir, 'package.json')).resolve('next/dist/bin/next');
+  await new Promise<void>((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [nextBin, 'build'], {
+      cwd: webDir,
+      stdio: 'inherit',
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolvePromise() : reject(new Error(`next build failed (exit code ${code})`))));
+  });
+}

@@ -1,0 +1,111 @@
+import { and, eq, inArray, isNull, or } from 'drizzle-orm';
+import type { Db } from './client.ts';
+import { memberships, notebookShares, notebooks, type GroupRole, type ShareRole } from './schema.ts';
+
+export const notebookRoles = ['owner', 'editor', 'commenter', 'viewer'] as const;
+export type NotebookRole = (typeof notebookRoles)[number];
+
+const rank: Record<NotebookRole, number> = { owner: 3, editor: 2, commenter: 1, viewer: 0 };
+
+export function roleAtLeast(role: NotebookRole | null, needed: NotebookRole): boolean {
+  return role !== null && rank[role] >= rank[needed];
+}
+
+function highest(roles: NotebookRole[]): NotebookRole | null {
+  return roles.reduce<NotebookRole | null>((best, r) => (best && rank[best] >= rank[r] ? best : r), null);
+}
+
+/** What membership of the owning group grants on the group's notebooks, unless a share says otherwise. */
+export const groupRoleOnGroupNotebooks: Record<GroupRole, NotebookRole> = {
+  owner: 'owner',
+  member: 'editor',
+  mentor: 'commenter',
+};
+
+export type Notebook = typeof notebooks.$inferSelect;
+
+/**
+ * The role `userId` (null: anonymous) holds on a notebook, or null when they may not see it.
+ * Rules, in order:
+ *  1. the user who owns a personal notebook, and the owners of the group that owns a group
+ *     notebook, are owners;
+ *  2. a share to the user personally sets their role, raising or lowering what group
+ *     membership would give ("unless changed");
+ *  3. otherwise the highest of: membership of the owning group (member: editor, mentor:
+ *     commenter), shares to groups the user belongs to, and "anyone with the link" (viewer).
+ * Deleted notebooks are visible to their owners only.
+ */
+export async function notebookAccess(
+  db: Db,
+  userId: string | null,
+  notebookId: string,
+): Promise<{ notebook: Notebook; role: NotebookRole } | null> {
+  const [notebook] = await db.select().from(notebooks).where(eq(notebooks.id, notebookId));
+  if (!notebook) return null;
+  const role = userId ? await memberRole(db, userId, notebook) : null;
+  const effective = role ?? (notebook.linkAccess ? 'viewer' : null);
+  if (!effective) return null;
+  if (notebook.deletedAt && effective !== 'owner') return null;
+  return { notebook, role: effective };
+}
+
+async function memberRole(db: Db, userId: string, notebook: Notebook): Promise<NotebookRole | null> {
+  if (notebook.ownerUserId === userId) return 'owner';
+  const groupsOfUser = await db
+    .select({ groupId: memberships.groupId, role: memberships.role })
+    .from(memberships)
+    .where(eq(memberships.userId, userId));
+  const owningMembership = groupsOfUser.find((m) => m.groupId === notebook.ownerGroupId);
+  if (owningMembership?.role === 'owner') return 'owner';
+
+  const groupIds = groupsOfUser.map((m) => m.groupId);
+  const shares = await db
+    .select({ userId: notebookShares.userId, role: notebookShares.role })
+    .from(notebookShares)
+    .where(
+      and(
+        eq(notebookShares.notebookId, notebook.id),
+        or(
+          eq(notebookShares.userId, userId),
+          groupIds.length ? inArray(notebookShares.groupId, groupIds) : undefined,
+        ),
+      ),
+    );
+  const personal = shares.find((s) => s.userId === userId);
+  if (personal) return personal.role;
+
+  const granted: NotebookRole[] = shares.map((s) => s.role as ShareRole);
+  if (owningMembership) granted.push(groupRoleOnGroupNotebooks[owningMembership.role]);
+  if (notebook.linkAccess) granted.push('viewer');
+  return highest(granted);
+}
+
+/** Ids of the live notebooks a user can open: own, their groups', and shared with them or their groups. */
+export async function accessibleNotebookIds(db: Db, userId: string): Promise<string[]> {
+  const groupIds = (
+    await db.select({ groupId: memberships.groupId }).from(memberships).where(eq(memberships.userId, userId))
+  ).map((m) => m.groupId);
+  const shared = db
+    .select({ id: notebookShares.notebookId })
+    .from(notebookShares)
+    .where(
+      or(
+        eq(notebookShares.userId, userId),
+        groupIds.length ? inArray(notebookShares.groupId, groupIds) : undefined,
+      ),
+    );
+  const rows = await db
+    .select({ id: notebooks.id })
+    .from(notebooks)
+    .where(
+      and(
+        isNull(notebooks.deletedAt),
+        or(
+          eq(notebooks.ownerUserId, userId),
+          groupIds.length ? inArray(notebooks.ownerGroupId, groupIds) : undefined,
+          inArray(notebooks.id, shared),
+        ),
+      ),
+    );
+  return rows.map((r) => r.id);
+}
