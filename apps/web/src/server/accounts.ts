@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
-  and, authAccounts, eq, gt, sessions, signInFailures, sql, users, violatedUniqueConstraint, type Db,
+  and, authAccounts, eq, gt, inArray, sessions, signInFailures, sql, users, violatedUniqueConstraint, type Db,
 } from '@cohort/db';
 import { badRequest, conflict } from './errors.ts';
 import { hashPassword, passwordWeakness, verifyPassword } from './passwords.ts';
@@ -67,7 +67,7 @@ export async function authenticate(db: Db, email: string, password: string, clie
   const counters = await db
     .select()
     .from(signInFailures)
-    .where(and(sql`${signInFailures.key} = ANY(${keys})`, gt(signInFailures.windowStartedAt, windowStart())));
+    .where(and(inArray(signInFailures.key, keys), gt(signInFailures.windowStartedAt, windowStart())));
   if (counters.some((c) => c.failures >= limits[keys.indexOf(c.key)]!)) return { ok: false, reason: 'rate_limited' };
 
   const [user] = await db.select().from(users).where(eq(users.email, keys[0]!.slice('email:'.length)));
