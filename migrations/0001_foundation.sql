@@ -73,10 +73,12 @@ CREATE TABLE memberships (
 );
 CREATE INDEX memberships_user_idx ON memberships (user_id);
 
+-- Invite links. The token is kept (not only its hash) because owners copy the link again
+-- from the group page; it is a revocable capability, shown to group owners only.
 CREATE TABLE group_invites (
   id           uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   group_id     uuid NOT NULL REFERENCES groups (id) ON DELETE CASCADE,
-  token_hash   text NOT NULL UNIQUE,
+  token        text NOT NULL UNIQUE,
   role         text NOT NULL CHECK (role IN ('mentor', 'member')),
   created_by   uuid REFERENCES users (id) ON DELETE SET NULL,
   created_at   timestamptz NOT NULL DEFAULT now(),

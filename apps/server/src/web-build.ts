@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { repoRoot, webDir } from './paths.ts';
@@ -26,9 +26,41 @@ export function webBuildIsCurrent(): boolean {
   return sourceRoots.every((root) => newestChange(join(repoRoot, root)) <= builtAt);
 }
 
-/** Runs `next build` for apps/web, printing its output, when no current build exists. */
+const lockDir = join(webDir, '.next-build-lock');
+const staleLockMs = 10 * 60_000;
+
+/**
+ * Runs `next build` for apps/web, printing its output, when no current build exists. Processes
+ * starting at once (parallel test files, several `npm start`) take turns through a lock folder.
+ */
 export async function ensureWebBuild(): Promise<void> {
-  if (webBuildIsCurrent()) return;
+  while (!webBuildIsCurrent()) {
+    if (!takeLock()) {
+      await new Promise((r) => setTimeout(r, 500));
+      continue;
+    }
+    try {
+      if (!webBuildIsCurrent()) await build();
+    } finally {
+      rmSync(lockDir, { recursive: true, force: true });
+    }
+  }
+}
+
+function takeLock(): boolean {
+  try {
+    mkdirSync(lockDir);
+    return true;
+  } catch {
+    // A lock left by a build that was killed is taken over once it is old.
+    if (existsSync(lockDir) && Date.now() - statSync(lockDir).mtimeMs > staleLockMs) {
+      rmSync(lockDir, { recursive: true, force: true });
+    }
+    return false;
+  }
+}
+
+async function build(): Promise<void> {
   console.log('Building the web app (first start, or sources changed)...');
   const nextBin = createRequire(join(webDir, 'package.json')).resolve('next/dist/bin/next');
   await new Promise<void>((resolvePromise, reject) => {

@@ -82,7 +82,7 @@ export type InviteRole = (typeof inviteRoles)[number];
 export const groupInvites = pgTable('group_invites', {
   id: id(),
   groupId: uuid('group_id').notNull().references(() => groups.id, { onDelete: 'cascade' }),
-  tokenHash: text('token_hash').notNull(),
+  token: text('token').notNull(),
   role: text('role', { enum: inviteRoles }).notNull(),
   createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
   createdAt: createdAt(),
