@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { freshPostgresDatabase } from './databases.ts';
+import { freshPostgresDatabase } from '@cohort/db/testing';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 

@@ -42,39 +42,60 @@ export async function notebookAccess(
 ): Promise<{ notebook: Notebook; role: NotebookRole } | null> {
   const [notebook] = await db.select().from(notebooks).where(eq(notebooks.id, notebookId));
   if (!notebook) return null;
-  const role = userId ? await memberRole(db, userId, notebook) : null;
+  const role = userId ? ((await notebookRoles(db, userId, [notebook])).get(notebook.id) ?? null) : null;
   const effective = role ?? (notebook.linkAccess ? 'viewer' : null);
   if (!effective) return null;
   if (notebook.deletedAt && effective !== 'owner') return null;
   return { notebook, role: effective };
 }
 
-async function memberRole(db: Db, userId: string, notebook: Notebook): Promise<NotebookRole | null> {
-  if (notebook.ownerUserId === userId) return 'owner';
+/**
+ * The roles a signed-in user holds on several notebooks at once (rules 1–3 of
+ * `notebookAccess`), in two queries whatever the number of notebooks; a notebook the user
+ * cannot open is absent from the map. Deletion is not considered here.
+ */
+export async function notebookRoles(db: Db, userId: string, list: Notebook[]): Promise<Map<string, NotebookRole>> {
+  const roles = new Map<string, NotebookRole>();
+  if (!list.length) return roles;
   const groupsOfUser = await db
     .select({ groupId: memberships.groupId, role: memberships.role })
     .from(memberships)
     .where(eq(memberships.userId, userId));
-  const owningMembership = groupsOfUser.find((m) => m.groupId === notebook.ownerGroupId);
-  if (owningMembership?.role === 'owner') return 'owner';
-
   const groupIds = groupsOfUser.map((m) => m.groupId);
   const shares = await db
-    .select({ userId: notebookShares.userId, role: notebookShares.role })
+    .select({ notebookId: notebookShares.notebookId, userId: notebookShares.userId, role: notebookShares.role })
     .from(notebookShares)
     .where(
       and(
-        eq(notebookShares.notebookId, notebook.id),
+        inArray(notebookShares.notebookId, list.map((n) => n.id)),
         or(
           eq(notebookShares.userId, userId),
           groupIds.length ? inArray(notebookShares.groupId, groupIds) : undefined,
         ),
       ),
     );
+  for (const notebook of list) {
+    const role = memberRole(userId, notebook, groupsOfUser, shares.filter((s) => s.notebookId === notebook.id));
+    if (role) roles.set(notebook.id, role);
+  }
+  return roles;
+}
+
+/** `shares`: this notebook's shares to the user or to groups they belong to. */
+function memberRole(
+  userId: string,
+  notebook: Notebook,
+  groupsOfUser: { groupId: string; role: GroupRole }[],
+  shares: { userId: string | null; role: ShareRole }[],
+): NotebookRole | null {
+  if (notebook.ownerUserId === userId) return 'owner';
+  const owningMembership = groupsOfUser.find((m) => m.groupId === notebook.ownerGroupId);
+  if (owningMembership?.role === 'owner') return 'owner';
+
   const personal = shares.find((s) => s.userId === userId);
   if (personal) return personal.role;
 
-  const granted: NotebookRole[] = shares.map((s) => s.role as ShareRole);
+  const granted: NotebookRole[] = shares.map((s) => s.role);
   if (owningMembership) granted.push(groupRoleOnGroupNotebooks[owningMembership.role]);
   if (notebook.linkAccess) granted.push('viewer');
   return highest(granted);

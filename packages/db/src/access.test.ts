@@ -1,0 +1,90 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibleNotebookIds, notebookAccess, roleAtLeast } from './access.ts';
+import type { Database, Db } from './client.ts';
+import { migrate, readMigrations } from './migrate.ts';
+import { groups, memberships, notebookShares, notebooks, users, type GroupRole } from './schema.ts';
+import { testDatabases } from './testing.ts';
+
+describe.each(testDatabases())('notebook access on $name', (testDb) => {
+  let database: Database;
+  let db: Db;
+  beforeAll(async () => {
+    database = await testDb.open();
+    await migrate(database, readMigrations(join(import.meta.dirname, '../../../migrations')));
+    db = database.db;
+  });
+  afterAll(() => database?.close());
+
+  let seq = 0;
+  const user = async (name: string) => {
+    const handle = `${name.toLowerCase()}${seq++}`;
+    const [row] = await db.insert(users).values({ email: `${handle}@example.com`, handle, name }).returning();
+    return row!.id;
+  };
+  const group = async (members: Array<[string, GroupRole]>) => {
+    const [row] = await db.insert(groups).values({ name: 'DL Study Group' }).returning();
+    for (const [userId, role] of members) await db.insert(memberships).values({ groupId: row!.id, userId, role });
+    return row!.id;
+  };
+  const notebook = async (owner: { user?: string; group?: string }, linkAccess = false) => {
+    const [row] = await db
+      .insert(notebooks)
+      .values({ title: 'CNN on MNIST', ownerUserId: owner.user, ownerGroupId: owner.group, linkAccess })
+      .returning();
+    return row!.id;
+  };
+  const roleOf = async (userId: string | null, notebookId: string) => (await notebookAccess(db, userId, notebookId))?.role ?? null;
+
+  it('gives group members editor, mentors commenter and group owners owner on group notebooks', async () => {
+    const [ana, ben, maya, stranger] = await Promise.all(['Ana', 'Ben', 'Maya', 'Sam'].map(user));
+    const groupId = await group([[ana!, 'owner'], [ben!, 'member'], [maya!, 'mentor']]);
+    const id = await notebook({ group: groupId });
+    expect(await roleOf(ana!, id)).toBe('owner');
+    expect(await roleOf(ben!, id)).toBe('editor');
+    expect(await roleOf(maya!, id)).toBe('commenter');
+    expect(await roleOf(stranger!, id)).toBeNull();
+    expect(await roleOf(null, id)).toBeNull();
+  });
+
+  it('lets a personal share lower or raise what membership gives, but never an owner', async () => {
+    const [ana, ben, maya] = await Promise.all(['Ana', 'Ben', 'Maya'].map(user));
+    const groupId = await group([[ana!, 'owner'], [ben!, 'member'], [maya!, 'mentor']]);
+    const id = await notebook({ group: groupId });
+    await db.insert(notebookShares).values([
+      { notebookId: id, userId: ben!, role: 'viewer' },
+      { notebookId: id, userId: maya!, role: 'editor' },
+      { notebookId: id, userId: ana!, role: 'viewer' },
+    ]);
+    expect(await roleOf(ben!, id)).toBe('viewer');
+    expect(await roleOf(maya!, id)).toBe('editor');
+    expect(await roleOf(ana!, id)).toBe('owner');
+  });
+
+  it('grants shares to other groups, and link viewers to anyone, taking the highest', async () => {
+    const [ana, ben] = await Promise.all(['Ana', 'Ben'].map(user));
+    const bensGroup = await group([[ben!, 'member']]);
+    const id = await notebook({ user: ana! }, true);
+    expect(await roleOf(null, id)).toBe('viewer');
+    expect(await roleOf(ben!, id)).toBe('viewer');
+    await db.insert(notebookShares).values({ notebookId: id, groupId: bensGroup, role: 'commenter' });
+    expect(await roleOf(ben!, id)).toBe('commenter');
+    expect(await accessibleNotebookIds(db, ben!)).toContain(id);
+  });
+
+  it('hides deleted notebooks from everyone but their owners', async () => {
+    const [ana, ben] = await Promise.all(['Ana', 'Ben'].map(user));
+    const id = await notebook({ user: ana! });
+    await db.insert(notebookShares).values({ notebookId: id, userId: ben!, role: 'editor' });
+    await db.update(notebooks).set({ deletedAt: new Date() });
+    expect(await roleOf(ana!, id)).toBe('owner');
+    expect(await roleOf(ben!, id)).toBeNull();
+    expect(await accessibleNotebookIds(db, ana!)).not.toContain(id);
+  });
+
+  it('orders roles owner > editor > commenter > viewer', () => {
+    expect(roleAtLeast('editor', 'commenter')).toBe(true);
+    expect(roleAtLeast('viewer', 'commenter')).toBe(false);
+    expect(roleAtLeast(null, 'viewer')).toBe(false);
+  });
+});
