@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { readEnv } from './env.ts';
+
+describe('readEnv', () => {
+  it('defaults to port 3000, PGlite in ./.cohort and no OAuth providers', () => {
+    const env = readEnv({});
+    expect(env.PORT).toBe(3000);
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.AUTH_GITHUB_ID).toBeUndefined();
+    expect(env.dataDir).toMatch(/\.cohort$/);
+  });
+
+  it('names the variable and the value at fault', () => {
+    expect(() => readEnv({ PORT: 'abc' })).toThrow('expected PORT to be a port number (0 to 65535), got "abc"');
+    expect(() => readEnv({ PORT: '70000' })).toThrow(/expected PORT to be a port number/);
+    expect(() => readEnv({ TRUST_PROXY: 'yes' })).toThrow('expected TRUST_PROXY to be 1, true, 0 or false, got "yes"');
+  });
+
+  it('never echoes secrets or connection URLs in its messages', () => {
+    const attempt = () => readEnv({ AUTH_SECRET: 'short-secret', DATABASE_URL: 'mysql://user:hunter2@db/x' });
+    expect(attempt).toThrow(/expected AUTH_SECRET to be at least 32 characters/);
+    expect(attempt).toThrow(/expected DATABASE_URL to be a postgres:\/\/ connection URL/);
+    expect(attempt).not.toThrow(/hunter2|short-secret/);
+  });
+
+  it('wants an OAuth client id and secret together', () => {
+    expect(() => readEnv({ AUTH_GITHUB_ID: 'abc' })).toThrow('expected AUTH_GITHUB_SECRET to be set as well, since AUTH_GITHUB_ID is');
+    expect(readEnv({ AUTH_GOOGLE_ID: 'id', AUTH_GOOGLE_SECRET: 'secret' }).AUTH_GOOGLE_ID).toBe('id');
+  });
+
+  it('treats empty variables as unset', () => {
+    const env = readEnv({ PORT: '', DATABASE_URL: '' });
+    expect(env.PORT).toBe(3000);
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+});
