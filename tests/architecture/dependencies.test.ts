@@ -15,7 +15,8 @@ async function violations(baseDir: string, roots: string[]) {
       tsPreCompilationDeps: true,
       combinedDependencies: true,
     },
-    undefined,
+    // Workspace packages resolve through their package.json exports to TypeScript sources.
+    { extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'], conditionNames: ['import', 'default'], exportsFields: ['exports'], mainFields: ['module', 'main'] },
     { tsConfig: { fileName: resolve(baseDir, 'tsconfig.json') } },
   );
   const output = result.output as ICruiseResult;

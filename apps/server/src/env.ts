@@ -40,7 +40,7 @@ const schema = z
 export type Env = z.output<typeof schema> & { dataDir: string };
 
 /** Reads the server's configuration once; a bad value names the variable and what was expected. */
-export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   // An empty variable counts as unset, as in most .env tooling.
   const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
   const result = schema.safeParse(present);

@@ -1,14 +1,13 @@
 import { join } from 'node:path';
-import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
+import { is } from 'drizzle-orm';
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from './client.ts';
 import { migrate, readMigrations } from './migrate.ts';
 import * as schema from './schema.ts';
 import { testDatabases } from './testing.ts';
 
-const tables = Object.values(schema).filter(
-  (value): value is PgTable => typeof value === 'object' && value !== null && Symbol.for('drizzle:IsDrizzleTable') in value,
-);
+const tables: PgTable[] = Object.values(schema).flatMap((value) => (is(value, PgTable) ? [value as PgTable] : []));
 
 describe.each(testDatabases())('the typed schema matches the migrated $name database', (testDb) => {
   let database: Database;
