@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import next from 'next';
 import { createDatabase, migrate, readMigrations, type Database } from '@cohort/db';
+import { purgeDeletedNotebooks, trashDays } from '@cohort/web/notebooks';
 import { clientAddressHeader } from '@cohort/web/request';
 import { setServerContext } from '@cohort/web/server-context';
 import type { Env } from './env.ts';
@@ -18,6 +19,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+const purgeIntervalMs = 6 * 60 * 60 * 1000;
+
 const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
 export async function openDatabase(env: Env): Promise<Database> {
@@ -27,6 +30,16 @@ export async function openDatabase(env: Env): Promise<Database> {
   const applied = await migrate(database, readMigrations(migrationsDir));
   if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
   return database;
+}
+
+/** Deletes for good the notebooks whose time in the trash is up; a failure waits for the next round. */
+async function purgeTrash(database: Database): Promise<void> {
+  try {
+    const purged = await purgeDeletedNotebooks(database.db);
+    if (purged) console.log(`Purged ${purged} notebook(s) deleted more than ${trashDays} days ago`);
+  } catch (error) {
+    console.error('Purging deleted notebooks failed:', error);
+  }
 }
 
 /** AUTH_SECRET, or one generated once and kept in the data folder so sessions survive restarts. */
@@ -54,6 +67,8 @@ export async function createServer(env: Env): Promise<RunningServer> {
     },
   });
   if (!env.COHORT_DEV) await ensureWebBuild();
+  await purgeTrash(database);
+  const purgeTimer = setInterval(() => void purgeTrash(database), purgeIntervalMs).unref();
 
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
@@ -72,6 +87,7 @@ export async function createServer(env: Env): Promise<RunningServer> {
     port,
     dbDriver: database.driver,
     async close() {
+      clearInterval(purgeTimer);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;

@@ -42,7 +42,7 @@ export async function notebookAccess(
 ): Promise<{ notebook: Notebook; role: NotebookRole } | null> {
   const [notebook] = await db.select().from(notebooks).where(eq(notebooks.id, notebookId));
   if (!notebook) return null;
-  const role = userId ? ((await notebookRoles(db, userId, [notebook])).get(notebook.id) ?? null) : null;
+  const role = userId ? ((await rolesOnNotebooks(db, userId, [notebook])).get(notebook.id) ?? null) : null;
   const effective = role ?? (notebook.linkAccess ? 'viewer' : null);
   if (!effective) return null;
   if (notebook.deletedAt && effective !== 'owner') return null;
@@ -54,7 +54,7 @@ export async function notebookAccess(
  * `notebookAccess`), in two queries whatever the number of notebooks; a notebook the user
  * cannot open is absent from the map. Deletion is not considered here.
  */
-export async function notebookRoles(db: Db, userId: string, list: Notebook[]): Promise<Map<string, NotebookRole>> {
+export async function rolesOnNotebooks(db: Db, userId: string, list: Notebook[]): Promise<Map<string, NotebookRole>> {
   const roles = new Map<string, NotebookRole>();
   if (!list.length) return roles;
   const groupsOfUser = await db
