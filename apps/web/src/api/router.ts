@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { sessionAccount } from '../server/auth.ts';
 import { serverContext } from '../server/context.ts';
 import { ApiError } from '../server/errors.ts';
+import { originFromHeaders } from '../server/request.ts';
 import { userForToken } from '../server/tokens.ts';
 import type { Caller, Method, Route } from './define.ts';
 import { routes } from './registry.ts';
@@ -112,12 +113,8 @@ function isSameOrigin(request: Request, trustProxy: boolean): boolean {
   return origin !== null && origin === requestOrigin(request, trustProxy);
 }
 
-export function requestOrigin(request: Request, trustProxy: boolean): string {
-  const url = new URL(request.url);
-  const forwardedProto = trustProxy ? request.headers.get('x-forwarded-proto') : null;
-  const forwardedHost = trustProxy ? request.headers.get('x-forwarded-host') : null;
-  const protocol = forwardedProto ? `${forwardedProto}:` : url.protocol;
-  return `${protocol}//${forwardedHost ?? request.headers.get('host') ?? url.host}`;
+function requestOrigin(request: Request, trustProxy: boolean): string {
+  return originFromHeaders(request.headers, trustProxy, new URL(request.url).protocol);
 }
 
 async function readJson(request: Request): Promise<unknown> {

@@ -3,7 +3,7 @@ import {
   notebookShares, notebooks, or, roleAtLeast, rolesOnNotebooks, sql, users, type Db, type GroupRole, type Notebook,
   type NotebookRole, type ShareRole,
 } from '@cohort/db';
-import { conflict, forbidden, notFound } from './errors.ts';
+import { ApiError, conflict, forbidden, notFound } from './errors.ts';
 
 export type Principal =
   | { type: 'user'; id: string; handle: string; name: string }
@@ -231,7 +231,7 @@ async function groupRoleOf(db: Db, userId: string, groupId: string): Promise<Gro
 /** The id of the user `handle` names, refusing the notebook's owners: a share could not change their role. */
 async function shareableUser(db: Db, notebook: Notebook, handle: string): Promise<string> {
   const [user] = await db.select({ id: users.id }).from(users).where(eq(users.handle, handle));
-  if (!user) throw notFound(`No user @${handle}`);
+  if (!user) throw new ApiError(404, 'not_found', `No user @${handle}`, 'handle');
   const ownsGroup = notebook.ownerGroupId !== null && (await groupRoleOf(db, user.id, notebook.ownerGroupId)) === 'owner';
   if (notebook.ownerUserId === user.id || ownsGroup) throw conflict(`@${handle} owns this notebook already`, 'handle');
   return user.id;

@@ -8,3 +8,10 @@ export function clientAddress(headers: Headers, trustProxy: boolean): string {
   }
   return headers.get(clientAddressHeader) ?? 'unknown';
 }
+
+/** The app's origin as the client sees it: from the Host header, or X-Forwarded-* behind a trusted proxy. */
+export function originFromHeaders(headers: Headers, trustProxy: boolean, protocol = 'http:'): string {
+  const forwardedProto = trustProxy ? headers.get('x-forwarded-proto') : null;
+  const forwardedHost = trustProxy ? headers.get('x-forwarded-host') : null;
+  return `${forwardedProto ? `${forwardedProto}:` : protocol}//${forwardedHost ?? headers.get('host') ?? 'localhost'}`;
+}
