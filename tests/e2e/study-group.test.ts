@@ -113,7 +113,7 @@ describe('a study group, end to end in Chromium', () => {
     await benPage.getByText('Viewer', { exact: true }).waitFor();
     expect(await benPage.getByRole('button', { name: /rename/i }).count()).toBe(0);
     expect(await benPage.getByRole('textbox').count()).toBe(0);
-    expect(await title.evaluate((element) => element.isContentEditable)).toBe(false);
+    expect(await title.evaluate((element) => (element as HTMLElement).isContentEditable)).toBe(false);
     const refused = await benPage.evaluate(async (id) => {
       const response = await fetch(`/api/v1/notebooks/${id}`, {
         method: 'PATCH',
