@@ -14,7 +14,8 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['packages/**/*.test.ts', 'apps/**/*.test.ts', 'tests/architecture/**/*.test.ts'], testTimeout: 30_000 },
+        // Opening a PGlite database (WASM Postgres) in a hook takes seconds, more under load.
+        test: { name: 'unit', include: ['packages/**/*.test.ts', 'apps/**/*.test.ts', 'tests/architecture/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 },
       },
       { extends: true, test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], ...serverSuites } },
       { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], ...serverSuites, testTimeout: 120_000 } },

@@ -6,7 +6,7 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 const config: NextConfig = {
   // Workspace packages ship TypeScript source.
-  transpilePackages: ['@cohort/db'],
+  transpilePackages: ['@cohort/db', '@cohort/notebook', '@cohort/sync-auth'],
   // Native and WASM modules are loaded by Node at run time, not bundled.
   serverExternalPackages: ['@electric-sql/pglite', 'postgres', '@node-rs/argon2'],
   turbopack: { root: repoRoot },

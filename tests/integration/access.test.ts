@@ -94,6 +94,11 @@ const cases: Record<string, Case> = {
     request: (ids) => ({ path: `/notebooks/${ids.personalNotebookId}/restore` }),
     expect: { anonymous: 401, stranger: 404, viewer: 403 },
   },
+  'GET /notebooks/{notebookId}/sync-token': {
+    request: (ids) => ({ path: `/notebooks/${ids.personalNotebookId}/sync-token` }),
+    expect: { anonymous: 404, stranger: 404, viewer: 200 },
+    why: 'a viewer gets a token that opens the notebook read-only',
+  },
   'GET /notebooks/{notebookId}/shares': { request: (ids) => ({ path: `/notebooks/${ids.personalNotebookId}/shares` }), expect: { anonymous: 401, stranger: 404, viewer: 403 } },
   'PUT /notebooks/{notebookId}/shares': {
     request: (ids) => ({ path: `/notebooks/${ids.personalNotebookId}/shares`, body: { handle: ids.strangerHandle, role: 'editor' } }),

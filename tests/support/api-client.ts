@@ -22,6 +22,13 @@ export class ApiClient {
     return new ApiClient(this.baseUrl, { token });
   }
 
+  /** The same session against another address: a restarted server listens on a new port. */
+  at(baseUrl: string): ApiClient {
+    const moved = new ApiClient(baseUrl, this.options);
+    for (const [name, value] of this.cookies) moved.cookies.set(name, value);
+    return moved;
+  }
+
   /** A request to `/api/v1<path>` (or to `path` itself when it starts with /api/). Unsafe methods carry our Origin unless told otherwise. */
   async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
     const url = path.startsWith('/api/') ? path : `/api/v1${path}`;

@@ -12,6 +12,8 @@ export interface CohortProcess {
   output(): string;
   /** SIGTERM, then wait for exit; keeps the database and data folder for a restart. */
   stop(): Promise<void>;
+  /** SIGKILL, as a crash: no shutdown code runs. Keeps the database and data folder for a restart. */
+  kill(): Promise<void>;
   /** Starts the process again on the same database and data folder (a new port). */
   restart(): Promise<CohortProcess>;
   /** Stops the process and removes its database and data folder. */
@@ -59,13 +61,14 @@ async function launch(env: Record<string, string>, cleanup: () => Promise<void>)
       if (match) resolvePromise(match[1]!);
     };
     child.stdout!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`Cohort exited with ${code} before it was ready:\n${output}`)));
+    child.once('exit', (code, signal) => reject(new Error(`Cohort exited with ${signal ?? code} before it was ready:\n${output}`)));
   });
-  const stop = () => stopProcess(child);
+  const stop = () => stopProcess(child, 'SIGTERM');
   return {
     url,
     output: () => output,
     stop,
+    kill: () => stopProcess(child, 'SIGKILL'),
     restart: async () => {
       await stop();
       return launch(env, cleanup);
@@ -77,10 +80,10 @@ async function launch(env: Record<string, string>, cleanup: () => Promise<void>)
   };
 }
 
-function stopProcess(child: ChildProcess): Promise<void> {
+function stopProcess(child: ChildProcess, signal: 'SIGTERM' | 'SIGKILL'): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolvePromise) => {
     child.once('exit', () => resolvePromise());
-    child.kill('SIGTERM');
+    child.kill(signal);
   });
 }

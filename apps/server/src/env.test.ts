@@ -23,6 +23,13 @@ describe('readEnv', () => {
     expect(attempt).not.toThrow(/hunter2|short-secret/);
   });
 
+  it('takes the public origin as scheme, host and port only', () => {
+    expect(readEnv({ COHORT_PUBLIC_ORIGIN: 'https://cohort.example' }).COHORT_PUBLIC_ORIGIN).toBe('https://cohort.example');
+    expect(() => readEnv({ COHORT_PUBLIC_ORIGIN: 'https://cohort.example/' })).toThrow(
+      'expected COHORT_PUBLIC_ORIGIN to be an origin: scheme, host and optional port, e.g. https://cohort.example, got "https://cohort.example/"',
+    );
+  });
+
   it('wants an OAuth client id and secret together', () => {
     expect(() => readEnv({ AUTH_GITHUB_ID: 'abc' })).toThrow('expected AUTH_GITHUB_SECRET to be set as well, since AUTH_GITHUB_ID is');
     expect(readEnv({ AUTH_GOOGLE_ID: 'id', AUTH_GOOGLE_SECRET: 'secret' }).AUTH_GOOGLE_ID).toBe('id');

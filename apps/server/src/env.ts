@@ -6,6 +6,14 @@ const portNumber = 'a port number (0 to 65535)';
 const port = z.coerce.number({ error: portNumber }).int(portNumber).min(0, portNumber).max(65535, portNumber);
 const flag = z.enum(['0', '1', 'true', 'false'], { error: '1, true, 0 or false' }).transform((v) => v === '1' || v === 'true');
 
+function isOrigin(value: string): boolean {
+  try {
+    return new URL(value).origin === value;
+  } catch {
+    return false;
+  }
+}
+
 const schema = z
   .object({
     PORT: port.default(3000),
@@ -20,6 +28,10 @@ const schema = z
     AUTH_GITHUB_SECRET: z.string().min(1).optional(),
     AUTH_GOOGLE_ID: z.string().min(1).optional(),
     AUTH_GOOGLE_SECRET: z.string().min(1).optional(),
+    COHORT_PUBLIC_ORIGIN: z
+      .string()
+      .refine(isOrigin, 'an origin: scheme, host and optional port, e.g. https://cohort.example')
+      .optional(),
     TRUST_PROXY: flag.default(false),
     COHORT_DEV: flag.default(false),
   })

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import next from 'next';
 import { createDatabase, migrate, readMigrations, type Database } from '@cohort/db';
+import { createSyncServer, notebookSeed } from '@cohort/sync';
 import { purgeDeletedNotebooks, trashDays } from '@cohort/web/notebooks';
 import { clientAddressHeader } from '@cohort/web/request';
 import { setServerContext } from '@cohort/web/server-context';
@@ -53,13 +54,19 @@ function authSecret(env: Env): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+/** The origins the app is served from, whose pages may open sync sockets. */
+function appOrigins(env: Env, port: number): string[] {
+  return [`http://localhost:${port}`, `http://127.0.0.1:${port}`, ...(env.COHORT_PUBLIC_ORIGIN ? [env.COHORT_PUBLIC_ORIGIN] : [])];
+}
+
 export async function createServer(env: Env): Promise<RunningServer> {
   const database = await openDatabase(env);
+  const secret = authSecret(env);
   setServerContext({
     db: database.db,
     dbDriver: database.driver,
     version,
-    authSecret: authSecret(env),
+    authSecret: secret,
     trustProxy: env.TRUST_PROXY,
     oauth: {
       github: env.AUTH_GITHUB_ID ? { clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET! } : undefined,
@@ -70,17 +77,31 @@ export async function createServer(env: Env): Promise<RunningServer> {
   await purgeTrash(database);
   const purgeTimer = setInterval(() => void purgeTrash(database), purgeIntervalMs).unref();
 
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
-  const port = (server.address() as AddressInfo).port;
-  const web = next({ dev: env.COHORT_DEV, dir: webDir, port, hostname: 'localhost' });
-  await web.prepare();
-  const handle = web.getRequestHandler();
-  server.on('request', (req, res) => {
+  // Requests that arrive while Next.js prepares wait for it instead of hanging unanswered.
+  let handle: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | undefined;
+  let webReady!: () => void;
+  const ready = new Promise<void>((resolve) => (webReady = resolve));
+  const server = http.createServer(async (req, res) => {
     // The web app rate-limits sign-ins per client; only this process knows the socket's address.
     req.headers[clientAddressHeader] = req.socket.remoteAddress ?? 'unknown';
-    void handle(req, res);
+    await ready;
+    void handle!(req, res);
   });
+  await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
+  const port = (server.address() as AddressInfo).port;
+  const sync = createSyncServer({ db: database.db, authSecret: secret, allowedOrigins: appOrigins(env, port), seed: notebookSeed });
+  // Next.js adds its own 'upgrade' listener (development reloading) to the server named here, on
+  // its first request; a server of its own keeps it from seeing, and ending, /sync/ upgrades.
+  const nextUpgrades = http.createServer();
+  server.on('upgrade', (req, socket, head) => {
+    if (req.url?.startsWith('/sync/')) sync.handleUpgrade(req, socket, head);
+    else if (nextUpgrades.listenerCount('upgrade')) nextUpgrades.emit('upgrade', req, socket, head);
+    else socket.destroy();
+  });
+  const web = next({ dev: env.COHORT_DEV, dir: webDir, port, hostname: 'localhost', httpServer: nextUpgrades });
+  await web.prepare();
+  handle = web.getRequestHandler();
+  webReady();
 
   return {
     url: `http://localhost:${port}`,
@@ -88,6 +109,8 @@ export async function createServer(env: Env): Promise<RunningServer> {
     dbDriver: database.driver,
     async close() {
       clearInterval(purgeTimer);
+      // Sockets first: their pending updates are stored and their documents compacted before the database closes.
+      await sync.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibleNotebookIds, notebookAccess, roleAtLeast } from './access.ts';
+import { accessibleNotebookIds, notebookAccess, roleAtLeast, rolesOfUsersOnNotebook } from './access.ts';
 import type { Database, Db } from './client.ts';
 import { migrate, readMigrations } from './migrate.ts';
 import { groups, memberships, notebookShares, notebooks, users, type GroupRole } from './schema.ts';
@@ -70,6 +70,21 @@ describe.each(testDatabases())('notebook access on $name', (testDb) => {
     await db.insert(notebookShares).values({ notebookId: id, groupId: bensGroup, role: 'commenter' });
     expect(await roleOf(ben!, id)).toBe('commenter');
     expect(await accessibleNotebookIds(db, ben!)).toContain(id);
+  });
+
+  it('gives the roles of many users on one notebook as notebookAccess gives each', async () => {
+    const [ana, ben, maya, gus, sam] = await Promise.all(['Ana', 'Ben', 'Maya', 'Gus', 'Sam'].map(user));
+    const groupId = await group([[ana!, 'owner'], [ben!, 'member'], [maya!, 'mentor']]);
+    const gusGroup = await group([[gus!, 'member']]);
+    const id = await notebook({ group: groupId }, true);
+    await db.insert(notebookShares).values([
+      { notebookId: id, userId: ben!, role: 'viewer' },
+      { notebookId: id, groupId: gusGroup, role: 'editor' },
+    ]);
+    const result = await rolesOfUsersOnNotebook(db, id, [ana!, ben!, maya!, gus!, sam!]);
+    expect(Object.fromEntries(result!.roles)).toEqual({ [ana!]: 'owner', [ben!]: 'viewer', [maya!]: 'commenter', [gus!]: 'editor', [sam!]: 'viewer' });
+    for (const userId of [ana!, ben!, maya!, gus!, sam!]) expect(result!.roles.get(userId)).toBe(await roleOf(userId, id));
+    expect(await rolesOfUsersOnNotebook(db, '00000000-0000-4000-8000-000000000000', [ana!])).toBeNull();
   });
 
   it('hides deleted notebooks from everyone but their owners', async () => {

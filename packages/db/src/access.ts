@@ -81,6 +81,46 @@ export async function rolesOnNotebooks(db: Db, userId: string, list: Notebook[])
   return roles;
 }
 
+/**
+ * The roles several signed-in users hold on one notebook (rules 1–3 of `notebookAccess`), in
+ * three queries whatever the number of users, for re-checking everyone connected to a document
+ * at once. A user who cannot open the notebook is absent from the map; null: no such notebook.
+ * Deletion is not considered here: the notebook row is returned for the caller to decide.
+ */
+export async function rolesOfUsersOnNotebook(
+  db: Db,
+  notebookId: string,
+  userIds: string[],
+): Promise<{ notebook: Notebook; roles: Map<string, NotebookRole> } | null> {
+  const [notebook] = await db.select().from(notebooks).where(eq(notebooks.id, notebookId));
+  if (!notebook) return null;
+  const roles = new Map<string, NotebookRole>();
+  if (!userIds.length) return { notebook, roles };
+  const shares = await db
+    .select({ userId: notebookShares.userId, groupId: notebookShares.groupId, role: notebookShares.role })
+    .from(notebookShares)
+    .where(eq(notebookShares.notebookId, notebookId));
+  const relevantGroups = [
+    ...(notebook.ownerGroupId ? [notebook.ownerGroupId] : []),
+    ...shares.flatMap((s) => (s.groupId ? [s.groupId] : [])),
+  ];
+  const groupMemberships = relevantGroups.length
+    ? await db
+        .select({ userId: memberships.userId, groupId: memberships.groupId, role: memberships.role })
+        .from(memberships)
+        .where(and(inArray(memberships.userId, userIds), inArray(memberships.groupId, relevantGroups)))
+    : [];
+  for (const userId of userIds) {
+    const groupsOfUser = groupMemberships.filter((m) => m.userId === userId);
+    const sharesOfUser = shares.filter(
+      (s) => s.userId === userId || (s.groupId !== null && groupsOfUser.some((m) => m.groupId === s.groupId)),
+    );
+    const role = memberRole(userId, notebook, groupsOfUser, sharesOfUser);
+    if (role) roles.set(userId, role);
+  }
+  return { notebook, roles };
+}
+
 /** `shares`: this notebook's shares to the user or to groups they belong to. */
 function memberRole(
   userId: string,

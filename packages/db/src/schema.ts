@@ -1,7 +1,7 @@
 // Drizzle mirror of migrations/*.sql. The SQL files are the source of truth for the
 // database; `schema.test.ts` checks that every column declared here exists there.
 import { sql } from 'drizzle-orm';
-import { boolean, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
@@ -114,4 +114,26 @@ export const notebookShares = pgTable('notebook_shares', {
   groupId: uuid('group_id').references(() => groups.id, { onDelete: 'cascade' }),
   role: text('role', { enum: shareRoles }).notNull(),
   createdAt: createdAt(),
+});
+
+/** postgres.js reads bytea as a Buffer, PGlite as a Uint8Array: both come out as a plain Uint8Array. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => new Uint8Array(value.buffer, value.byteOffset, value.byteLength),
+});
+
+/** The append-only Yjs update log of each notebook's document (apps/sync writes it before applying). */
+export const docUpdates = pgTable('doc_updates', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  notebookId: uuid('notebook_id').notNull().references(() => notebooks.id, { onDelete: 'cascade' }),
+  update: bytea('update').notNull(),
+  createdAt: createdAt(),
+});
+
+/** A notebook's document compacted from the log, through update `throughUpdateId`. */
+export const docSnapshots = pgTable('doc_snapshots', {
+  notebookId: uuid('notebook_id').primaryKey().references(() => notebooks.id, { onDelete: 'cascade' }),
+  state: bytea('state').notNull(),
+  throughUpdateId: bigint('through_update_id', { mode: 'number' }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

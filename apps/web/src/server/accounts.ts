@@ -17,7 +17,7 @@ export const toPublicUser = ({ id, handle, name, email }: User): PublicUser => (
 
 /** Handles appear in URLs (`/@ana`), so the app's own top-level paths are not available. */
 const reservedHandles = new Set([
-  'admin', 'api', 'app', 'auth', 'cohort', 'dashboard', 'datasets', 'groups', 'help', 'invite', 'login',
+  'admin', 'anonymous', 'api', 'app', 'auth', 'cohort', 'dashboard', 'datasets', 'groups', 'help', 'invite', 'login',
   'logout', 'me', 'new', 'notebooks', 'root', 'settings', 'signin', 'signout', 'signup', 'support', 'sync',
   'system', 'users',
 ]);

@@ -1,0 +1,99 @@
+import * as Y from 'yjs';
+import { asc, docSnapshots, docUpdates, eq, notebooks, sql, type Db } from '@cohort/db';
+
+export interface DocumentStore {
+  /**
+   * The updates that make up a notebook's stored document: its snapshot, then the log rows not
+   * merged into it. A notebook with neither is seeded first, once. Null: no such notebook.
+   */
+  load(notebookId: string): Promise<Uint8Array[] | null>;
+  /** Appends updates to the log in one statement. False: the notebook no longer exists. */
+  append(notebookId: string, updates: Uint8Array[]): Promise<boolean>;
+  /** Merges the log into the snapshot and deletes exactly the rows merged, in one transaction. */
+  compact(notebookId: string): Promise<{ merged: number }>;
+}
+
+/** Writes the initial content of a new notebook's document; only the server seeds, once (SYNC-STORE-5). */
+export type Seed = (doc: Y.Doc, notebook: { id: string; title: string }) => void;
+
+const foreignKeyViolation = (error: unknown): boolean => {
+  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === '23503') return true;
+  }
+  return false;
+};
+
+/**
+ * Yjs documents in Postgres: the append-only `doc_updates` log and the `doc_snapshots` it is
+ * compacted into. Loading and compacting take the notebook row FOR NO KEY UPDATE, so they take
+ * turns with each other (across processes, too) while appends, which only need the row to
+ * exist (FOR KEY SHARE), go on.
+ */
+export function createDocumentStore({ db, seed }: { db: Db; seed: Seed }): DocumentStore {
+  return {
+    load: (notebookId) =>
+      db.transaction(async (tx) => {
+        const [notebook] = await tx
+          .select({ id: notebooks.id, title: notebooks.title })
+          .from(notebooks)
+          .where(eq(notebooks.id, notebookId))
+          .for('no key update');
+        if (!notebook) return null;
+        const [snapshot] = await tx.select({ state: docSnapshots.state }).from(docSnapshots).where(eq(docSnapshots.notebookId, notebookId));
+        const rows = await tx
+          .select({ update: docUpdates.update })
+          .from(docUpdates)
+          .where(eq(docUpdates.notebookId, notebookId))
+          .orderBy(asc(docUpdates.id));
+        if (snapshot || rows.length) return [...(snapshot ? [snapshot.state] : []), ...rows.map((r) => r.update)];
+        // Under the row lock, so a second loader (another process, too) finds this seed instead of writing its own.
+        const doc = new Y.Doc();
+        seed(doc, notebook);
+        const update = Y.encodeStateAsUpdate(doc);
+        doc.destroy();
+        await tx.insert(docUpdates).values({ notebookId, update });
+        return [update];
+      }),
+
+    async append(notebookId, updates) {
+      try {
+        await db.insert(docUpdates).values(updates.map((update) => ({ notebookId, update })));
+        return true;
+      } catch (error) {
+        if (foreignKeyViolation(error)) return false;
+        throw error;
+      }
+    },
+
+    compact: (notebookId) =>
+      db.transaction(async (tx) => {
+        const [notebook] = await tx.select({ id: notebooks.id }).from(notebooks).where(eq(notebooks.id, notebookId)).for('no key update');
+        if (!notebook) return { merged: 0 };
+        const [snapshot] = await tx
+          .select({ state: docSnapshots.state, throughUpdateId: docSnapshots.throughUpdateId })
+          .from(docSnapshots)
+          .where(eq(docSnapshots.notebookId, notebookId));
+        const rows = await tx
+          .select({ id: docUpdates.id, update: docUpdates.update })
+          .from(docUpdates)
+          .where(eq(docUpdates.notebookId, notebookId))
+          .orderBy(asc(docUpdates.id));
+        if (!rows.length) return { merged: 0 };
+        const doc = new Y.Doc();
+        if (snapshot) Y.applyUpdate(doc, snapshot.state);
+        for (const row of rows) Y.applyUpdate(doc, row.update);
+        const state = Y.encodeStateAsUpdate(doc);
+        doc.destroy();
+        const throughUpdateId = Math.max(snapshot?.throughUpdateId ?? 0, rows.at(-1)!.id);
+        await tx
+          .insert(docSnapshots)
+          .values({ notebookId, state, throughUpdateId })
+          .onConflictDoUpdate({ target: docSnapshots.notebookId, set: { state, throughUpdateId, updatedAt: sql`now()` } });
+        // The ids read above, not a range: a row with a lower id whose transaction commits later
+        // (identity values are handed out before commit) is not merged, so it must stay.
+        const ids = rows.map((r) => r.id);
+        await tx.delete(docUpdates).where(sql`${docUpdates.notebookId} = ${notebookId} AND ${docUpdates.id} = ANY(${sql.param(ids)}::bigint[])`);
+        return { merged: rows.length };
+      }),
+  };
+}

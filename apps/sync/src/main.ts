@@ -1,0 +1,34 @@
+// `npm run start:sync`: the sync server as a process of its own, next to web instances on the same Postgres.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { createDatabase, migrate, readMigrations } from '@cohort/db';
+import { readSyncEnv, SyncEnvError } from './env.ts';
+import { notebookSeed } from './notebook-seed.ts';
+import { createSyncServer } from './sync-server.ts';
+
+try {
+  const env = readSyncEnv();
+  const database = await createDatabase({ driver: 'postgres', url: env.DATABASE_URL });
+  await migrate(database, readMigrations(resolve(import.meta.dirname, '../../../migrations')));
+  const sync = createSyncServer({ db: database.db, authSecret: env.AUTH_SECRET, allowedOrigins: env.ALLOWED_ORIGINS, seed: notebookSeed });
+  const server = http.createServer((_request, response) => response.writeHead(404).end());
+  server.on('upgrade', (request, socket, head) => sync.handleUpgrade(request, socket, head));
+  await new Promise<void>((done) => server.listen(env.PORT, env.HOST, done));
+  console.log(`Cohort sync is running at ws://localhost:${(server.address() as AddressInfo).port}/sync`);
+  const stop = async (signal: string) => {
+    console.log(`${signal}: storing pending updates and shutting down`);
+    await sync.close();
+    server.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+} catch (error) {
+  if (error instanceof SyncEnvError) {
+    console.error(error.message);
+    process.exit(78); // EX_CONFIG
+  }
+  throw error;
+}

@@ -1,0 +1,65 @@
+import type { Db } from '@cohort/db';
+import { createAuth } from './auth.ts';
+import { createAwarenessIdentity } from './awareness.ts';
+import { createDocumentStore, type Seed } from './document-store.ts';
+import type { SyncExtension } from './extension.ts';
+import { createLocalFanOut, type FanOut } from './fan-out.ts';
+import { createPersistence } from './persistence.ts';
+import { createRoles } from './roles.ts';
+import { createSyncCore, type SyncCore } from './sync-core.ts';
+
+export interface SyncServerOptions {
+  db: Db;
+  /** The web app's auth secret: sync tokens are signed with a key derived from it. */
+  authSecret: string;
+  /** Origins whose pages may open sockets (a request without Origin is not a browser's). */
+  allowedOrigins: string[];
+  seed: Seed;
+  /** Shared with other sync servers holding the same documents; in-process by default. */
+  fanOut?: FanOut;
+  maxFrameBytes?: number;
+  preAuthMaxMessages?: number;
+  preAuthMaxBytes?: number;
+  idleUnloadMs?: number;
+  roleCheckIntervalMs?: number;
+  compactAfterUpdates?: number;
+  pingIntervalMs?: number;
+  /** More hooks, run after the built-in ones. */
+  extensions?: SyncExtension[];
+  log?(message: string, error?: unknown): void;
+}
+
+export type SyncServer = SyncCore;
+
+/** Limits and intervals a sync server uses unless told otherwise (documented in SPEC.md). */
+export const syncDefaults = {
+  maxFrameBytes: 16 * 1024 * 1024,
+  preAuthMaxMessages: 64,
+  preAuthMaxBytes: 1024 * 1024,
+  idleUnloadMs: 30_000,
+  roleCheckIntervalMs: 2_000,
+  compactAfterUpdates: 500,
+  pingIntervalMs: 30_000,
+} as const;
+
+/** The sync server: the protocol core with auth, roles, write-ahead persistence and awareness identity. */
+export function createSyncServer(options: SyncServerOptions): SyncServer {
+  const setting = <K extends keyof typeof syncDefaults>(key: K): number => options[key] ?? syncDefaults[key];
+  const log = options.log ?? ((message: string, error?: unknown) => console.error(`[sync] ${message}`, error ?? ''));
+  return createSyncCore({
+    extensions: [
+      createAuth({ authSecret: options.authSecret, allowedOrigins: options.allowedOrigins }),
+      createRoles({ db: options.db, intervalMs: setting('roleCheckIntervalMs'), log }),
+      createPersistence({ store: createDocumentStore({ db: options.db, seed: options.seed }), compactAfterUpdates: setting('compactAfterUpdates'), log }),
+      createAwarenessIdentity(),
+      ...(options.extensions ?? []),
+    ],
+    fanOut: options.fanOut ?? createLocalFanOut(),
+    maxFrameBytes: setting('maxFrameBytes'),
+    preAuthMaxMessages: setting('preAuthMaxMessages'),
+    preAuthMaxBytes: setting('preAuthMaxBytes'),
+    idleUnloadMs: setting('idleUnloadMs'),
+    pingIntervalMs: setting('pingIntervalMs'),
+    log,
+  });
+}
