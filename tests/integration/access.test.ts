@@ -22,6 +22,7 @@ interface Ids {
   anaUserId: string;
   shareId: string;
   strangerHandle: string;
+  versionId: string;
 }
 
 type Caller = 'anonymous' | 'stranger' | 'viewer';
@@ -94,6 +95,39 @@ const cases: Record<string, Case> = {
     request: (ids) => ({ path: `/notebooks/${ids.personalNotebookId}/restore` }),
     expect: { anonymous: 401, stranger: 404, viewer: 403 },
   },
+  'POST /notebooks/import': {
+    request: (ids) => ({ path: '/notebooks/import', body: { ipynb: { nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [] }, groupId: ids.groupId } }),
+    // As for POST /notebooks: the viewer is a member of the group, and members create group notebooks.
+    expect: { anonymous: 401, stranger: 404, viewer: 201 },
+  },
+  'GET /notebooks/{notebookId}/ipynb': {
+    request: (ids) => ({ path: `/notebooks/${ids.personalNotebookId}/ipynb` }),
+    expect: { anonymous: 404, stranger: 404, viewer: 200 },
+    why: 'a viewer may download what they can read',
+  },
+  'GET /notebooks/{notebookId}/versions': {
+    request: (ids) => ({ path: `/notebooks/${ids.personalNotebookId}/versions` }),
+    expect: { anonymous: 401, stranger: 404, viewer: 200 },
+    why: 'a viewer may read the history of what they can read',
+  },
+  'POST /notebooks/{notebookId}/versions': {
+    request: (ids) => ({ path: `/notebooks/${ids.personalNotebookId}/versions`, body: { name: 'Planted' } }),
+    expect: { anonymous: 401, stranger: 404, viewer: 403 },
+  },
+  'GET /notebooks/{notebookId}/versions/{versionId}': {
+    request: (ids) => ({ path: `/notebooks/${ids.personalNotebookId}/versions/${ids.versionId}` }),
+    expect: { anonymous: 401, stranger: 404, viewer: 200 },
+    why: 'a viewer may read the history of what they can read',
+  },
+  'GET /notebooks/{notebookId}/versions/{versionId}/diff': {
+    request: (ids) => ({ path: `/notebooks/${ids.personalNotebookId}/versions/${ids.versionId}/diff` }),
+    expect: { anonymous: 401, stranger: 404, viewer: 200 },
+    why: 'a viewer may read the history of what they can read',
+  },
+  'POST /notebooks/{notebookId}/versions/{versionId}/restore': {
+    request: (ids) => ({ path: `/notebooks/${ids.personalNotebookId}/versions/${ids.versionId}/restore` }),
+    expect: { anonymous: 401, stranger: 404, viewer: 403 },
+  },
   'GET /notebooks/{notebookId}/sync-token': {
     request: (ids) => ({ path: `/notebooks/${ids.personalNotebookId}/sync-token` }),
     expect: { anonymous: 404, stranger: 404, viewer: 200 },
@@ -138,6 +172,7 @@ beforeAll(async () => {
   created(await ana.put(`/notebooks/${groupNotebook.id}/shares`, { handle: viewerUser.handle, role: 'viewer' }));
   const share = created(await ana.put(`/notebooks/${personalNotebook.id}/shares`, { handle: viewerUser.handle, role: 'viewer' }));
   const token = created(await ana.post('/tokens', { name: 'ana script' }));
+  const version = created(await ana.post(`/notebooks/${personalNotebook.id}/versions`, { name: 'First draft' }));
   ids = {
     groupId: group.id,
     groupNotebookId: groupNotebook.id,
@@ -148,6 +183,7 @@ beforeAll(async () => {
     anaUserId: anaUser.id,
     shareId: share.id,
     strangerHandle: strangerUser.handle,
+    versionId: version.id,
   };
 });
 
@@ -165,6 +201,7 @@ async function anasData() {
     `/notebooks/${ids.personalNotebookId}`,
     `/notebooks/${ids.groupNotebookId}/shares`,
     `/notebooks/${ids.personalNotebookId}/shares`,
+    `/notebooks/${ids.personalNotebookId}/versions`,
     '/tokens',
   ];
   return Promise.all(paths.map(async (path) => ({ path, body: (await ana.get(path)).body })));

@@ -8,6 +8,8 @@ const repoRoot = resolve(import.meta.dirname, '../..');
 
 export interface CohortProcess {
   url: string;
+  /** The server Postgres database it runs on; null on PGlite, which lives inside the process. */
+  databaseUrl: string | null;
   /** Everything the process printed so far. */
   output(): string;
   /** SIGTERM, then wait for exit; keeps the database and data folder for a restart. */
@@ -66,6 +68,7 @@ async function launch(env: Record<string, string>, cleanup: () => Promise<void>)
   const stop = () => stopProcess(child, 'SIGTERM');
   return {
     url,
+    databaseUrl: env.DATABASE_URL ?? null,
     output: () => output,
     stop,
     kill: () => stopProcess(child, 'SIGKILL'),

@@ -35,6 +35,16 @@ describe('readEnv', () => {
     expect(readEnv({ AUTH_GOOGLE_ID: 'id', AUTH_GOOGLE_SECRET: 'secret' }).AUTH_GOOGLE_ID).toBe('id');
   });
 
+  it('takes the automatic version interval in minutes, fractions too, from just above zero to a day', () => {
+    expect(readEnv({}).COHORT_AUTO_VERSION_MINUTES).toBe(10);
+    expect(readEnv({ COHORT_AUTO_VERSION_MINUTES: '0.5' }).COHORT_AUTO_VERSION_MINUTES).toBe(0.5);
+    for (const bad of ['0', '-1', 'ten', '1441']) {
+      expect(() => readEnv({ COHORT_AUTO_VERSION_MINUTES: bad })).toThrow(
+        `expected COHORT_AUTO_VERSION_MINUTES to be a positive number of minutes, e.g. 10 or 0.5, got "${bad}"`,
+      );
+    }
+  });
+
   it('treats empty variables as unset', () => {
     const env = readEnv({ PORT: '', DATABASE_URL: '' });
     expect(env.PORT).toBe(3000);

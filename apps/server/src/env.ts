@@ -4,6 +4,7 @@ import { z } from 'zod';
 // Messages complete the sentence "expected NAME to be ...".
 const portNumber = 'a port number (0 to 65535)';
 const port = z.coerce.number({ error: portNumber }).int(portNumber).min(0, portNumber).max(65535, portNumber);
+const minutes = 'a positive number of minutes, e.g. 10 or 0.5';
 const flag = z.enum(['0', '1', 'true', 'false'], { error: '1, true, 0 or false' }).transform((v) => v === '1' || v === 'true');
 
 function isOrigin(value: string): boolean {
@@ -33,6 +34,8 @@ const schema = z
       .refine(isOrigin, 'an origin: scheme, host and optional port, e.g. https://cohort.example')
       .optional(),
     TRUST_PROXY: flag.default(false),
+    // At most a day, so a typo cannot switch automatic versions off for good.
+    COHORT_AUTO_VERSION_MINUTES: z.coerce.number({ error: minutes }).positive(minutes).max(24 * 60, minutes).default(10),
     COHORT_DEV: flag.default(false),
   })
   .superRefine((env, ctx) => {

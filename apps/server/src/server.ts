@@ -62,17 +62,6 @@ function appOrigins(env: Env, port: number): string[] {
 export async function createServer(env: Env): Promise<RunningServer> {
   const database = await openDatabase(env);
   const secret = authSecret(env);
-  setServerContext({
-    db: database.db,
-    dbDriver: database.driver,
-    version,
-    authSecret: secret,
-    trustProxy: env.TRUST_PROXY,
-    oauth: {
-      github: env.AUTH_GITHUB_ID ? { clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET! } : undefined,
-      google: env.AUTH_GOOGLE_ID ? { clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET! } : undefined,
-    },
-  });
   if (!env.COHORT_DEV) await ensureWebBuild();
   await purgeTrash(database);
   const purgeTimer = setInterval(() => void purgeTrash(database), purgeIntervalMs).unref();
@@ -89,7 +78,25 @@ export async function createServer(env: Env): Promise<RunningServer> {
   });
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
   const port = (server.address() as AddressInfo).port;
-  const sync = createSyncServer({ db: database.db, authSecret: secret, allowedOrigins: appOrigins(env, port), seed: notebookSeed });
+  const sync = createSyncServer({
+    db: database.db,
+    authSecret: secret,
+    allowedOrigins: appOrigins(env, port),
+    seed: notebookSeed,
+    autoVersionIntervalMs: env.COHORT_AUTO_VERSION_MINUTES * 60_000,
+  });
+  setServerContext({
+    db: database.db,
+    dbDriver: database.driver,
+    version,
+    authSecret: secret,
+    trustProxy: env.TRUST_PROXY,
+    oauth: {
+      github: env.AUTH_GITHUB_ID ? { clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET! } : undefined,
+      google: env.AUTH_GOOGLE_ID ? { clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET! } : undefined,
+    },
+    documents: sync.notebookDocuments,
+  });
   // Next.js adds its own 'upgrade' listener (development reloading) to the server named here, on
   // its first request; a server of its own keeps it from seeing, and ending, /sync/ upgrades.
   const nextUpgrades = http.createServer();

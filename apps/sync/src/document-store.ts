@@ -11,6 +11,11 @@ export interface DocumentStore {
   append(notebookId: string, updates: Uint8Array[]): Promise<boolean>;
   /** Merges the log into the snapshot and deletes exactly the rows merged, in one transaction. */
   compact(notebookId: string): Promise<{ merged: number }>;
+  /**
+   * Writes the first state of a notebook created in `tx`, with the row: nobody can load the
+   * notebook before `tx` commits, so no one seeds it otherwise (SYNC-DOC-2).
+   */
+  create(tx: Db, notebookId: string, write: (doc: Y.Doc) => void): Promise<void>;
 }
 
 /** Writes the initial content of a new notebook's document; only the server seeds, once (SYNC-STORE-5). */
@@ -22,6 +27,14 @@ const foreignKeyViolation = (error: unknown): boolean => {
   }
   return false;
 };
+
+function initialState(write: (doc: Y.Doc) => void): Uint8Array {
+  const doc = new Y.Doc();
+  write(doc);
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return update;
+}
 
 /**
  * Yjs documents in Postgres: the append-only `doc_updates` log and the `doc_snapshots` it is
@@ -47,13 +60,14 @@ export function createDocumentStore({ db, seed }: { db: Db; seed: Seed }): Docum
           .orderBy(asc(docUpdates.id));
         if (snapshot || rows.length) return [...(snapshot ? [snapshot.state] : []), ...rows.map((r) => r.update)];
         // Under the row lock, so a second loader (another process, too) finds this seed instead of writing its own.
-        const doc = new Y.Doc();
-        seed(doc, notebook);
-        const update = Y.encodeStateAsUpdate(doc);
-        doc.destroy();
+        const update = initialState((doc) => seed(doc, notebook));
         await tx.insert(docUpdates).values({ notebookId, update });
         return [update];
       }),
+
+    async create(tx, notebookId, write) {
+      await tx.insert(docUpdates).values({ notebookId, update: initialState(write) });
+    },
 
     async append(notebookId, updates) {
       try {

@@ -9,7 +9,13 @@ const valid = {
 
 describe('readSyncEnv', () => {
   it('reads the database, the secret and the allowed origins, and defaults to port 3001', () => {
-    expect(readSyncEnv(valid)).toEqual({ ...valid, PORT: 3001, HOST: '0.0.0.0', ALLOWED_ORIGINS: ['https://cohort.example', 'http://localhost:3000'] });
+    expect(readSyncEnv(valid)).toEqual({
+      ...valid,
+      PORT: 3001,
+      HOST: '0.0.0.0',
+      ALLOWED_ORIGINS: ['https://cohort.example', 'http://localhost:3000'],
+      COHORT_AUTO_VERSION_MINUTES: 10,
+    });
   });
 
   it('wants a Postgres URL, since a separate process cannot share the embedded PGlite', () => {

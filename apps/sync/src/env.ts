@@ -4,6 +4,8 @@ import { z } from 'zod';
 const portNumber = 'a port number (0 to 65535)';
 const origins = 'a comma-separated list of origins, e.g. https://cohort.example,http://localhost:3000';
 
+const minutes = 'a positive number of minutes, e.g. 10 or 0.5';
+
 const origin = (value: string) => {
   try {
     return new URL(value).origin === value;
@@ -24,6 +26,8 @@ const schema = z.object({
     .string({ error: `set to ${origins}` })
     .transform((value) => value.split(',').map((o) => o.trim()).filter(Boolean))
     .refine((list) => list.length > 0 && list.every(origin), origins),
+  // At most a day, so a typo cannot switch automatic versions off for good.
+  COHORT_AUTO_VERSION_MINUTES: z.coerce.number({ error: minutes }).positive(minutes).max(24 * 60, minutes).default(10),
 });
 
 export type SyncEnv = z.output<typeof schema>;

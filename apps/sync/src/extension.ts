@@ -58,6 +58,11 @@ export interface SyncExtension {
    * then. A rejection is retried; a SyncRefusal closes the document's sockets instead.
    */
   beforeApplyUpdates?(data: { notebookId: string; updates: Uint8Array[] }): Promise<void>;
+  /**
+   * Runs after updates this server stored (from clients or server changes) were applied to the
+   * document. Must not throw or block: work it starts runs on its own.
+   */
+  afterApplyUpdates?(document: DocumentHandle): void;
   /** Rewrites a client's awareness update before it is applied and broadcast; null drops it. */
   beforeApplyAwareness?(data: { document: DocumentHandle; connection: ConnectionHandle; update: Uint8Array }): Uint8Array | null;
   /** Runs when no update is pending, before the in-memory document is dropped. */

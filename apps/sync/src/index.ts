@@ -1,5 +1,6 @@
 export { createSyncServer, syncDefaults, type SyncServer, type SyncServerOptions } from './sync-server.ts';
 export type { Seed } from './document-store.ts';
+export type { NotebookDocuments } from './notebook-documents.ts';
 export { createLocalFanOut, type FanOut, type FanOutMessage } from './fan-out.ts';
 export { SyncRefusal, type ConnectionHandle, type DocumentHandle, type Identity, type SyncExtension } from './extension.ts';
 export { notebookSeed } from './notebook-seed.ts';

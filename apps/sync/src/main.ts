@@ -11,7 +11,13 @@ try {
   const env = readSyncEnv();
   const database = await createDatabase({ driver: 'postgres', url: env.DATABASE_URL });
   await migrate(database, readMigrations(resolve(import.meta.dirname, '../../../migrations')));
-  const sync = createSyncServer({ db: database.db, authSecret: env.AUTH_SECRET, allowedOrigins: env.ALLOWED_ORIGINS, seed: notebookSeed });
+  const sync = createSyncServer({
+    db: database.db,
+    authSecret: env.AUTH_SECRET,
+    allowedOrigins: env.ALLOWED_ORIGINS,
+    seed: notebookSeed,
+    autoVersionIntervalMs: env.COHORT_AUTO_VERSION_MINUTES * 60_000,
+  });
   const server = http.createServer((_request, response) => response.writeHead(404).end());
   server.on('upgrade', (request, socket, head) => sync.handleUpgrade(request, socket, head));
   await new Promise<void>((done) => server.listen(env.PORT, env.HOST, done));

@@ -6,6 +6,7 @@ import * as encoding from 'lib0/encoding';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { ORIGIN } from '@cohort/notebook';
 import { canEdit, closeCodes, encodePersisted, messageTypes, syncMessageTypes, type CloseCode, type SyncRole } from '@cohort/sync-auth';
 import { SyncRefusal, type ConnectionHandle, type DocumentHandle, type Identity, type SyncExtension } from './extension.ts';
 import type { FanOut } from './fan-out.ts';
@@ -30,6 +31,16 @@ export interface SyncCore {
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
   /** Ids of the notebooks whose documents are in memory. */
   documents(): string[];
+  /** The state of a notebook's document while it is in memory here (a Yjs update), else null. */
+  liveState(notebookId: string): Uint8Array | null;
+  /**
+   * A change the server makes itself (SYNC-DOC-1). When its turn comes in the document's queue,
+   * `compute` gets the document's state, exact since nothing else applies meanwhile, and returns
+   * the update to make (null: none). The update is stored like a client's, then applied with
+   * origin `server` and sent to every socket and sync server. Loads the document if it is not in
+   * memory. False: no such notebook.
+   */
+  change(notebookId: string, compute: (state: Uint8Array) => Promise<Uint8Array | null>): Promise<boolean>;
   /** Closes every socket, stores what is pending, unloads every document. */
   close(): Promise<void>;
 }
@@ -89,11 +100,19 @@ class Connection implements ConnectionHandle {
 }
 
 interface QueuedUpdate {
+  kind: 'update';
   /** null: a frame that changes nothing, still counted for its socket's acknowledgements. */
   update: Uint8Array | null;
   from: Connection | null;
   /** Already durable (it came from another sync server, which stored it). */
   stored: boolean;
+}
+
+interface QueuedChange {
+  kind: 'change';
+  compute(state: Uint8Array): Promise<Uint8Array | null>;
+  resolve(changed: boolean): void;
+  reject(error: unknown): void;
 }
 
 class LiveDocument implements DocumentHandle {
@@ -105,8 +124,8 @@ class LiveDocument implements DocumentHandle {
   state: 'loading' | 'ready' | 'unloading' = 'loading';
   ready: Promise<void> = Promise.resolve();
   unloaded: Promise<void> | null = null;
-  /** Updates in arrival order; drained one batch at a time so stores and applies never interleave. */
-  queue: QueuedUpdate[] = [];
+  /** Updates and server changes in arrival order; drained one batch at a time so stores and applies never interleave. */
+  queue: (QueuedUpdate | QueuedChange)[] = [];
   draining = false;
   drainedWaiters: Array<() => void> = [];
   idleTimer: NodeJS.Timeout | undefined;
@@ -295,7 +314,7 @@ export function createSyncCore(options: SyncCoreOptions): SyncCore {
       (structs.length === 0 && ds.clients.size === 0) ||
       ((isStep2 || readOnly) && Y.snapshotContainsUpdate(Y.snapshot(document.doc), update));
     if (readOnly && !changesNothing) throw new SyncRefusal(closeCodes.forbidden, `a ${connection.role} cannot change the notebook`);
-    enqueue(document, { update: changesNothing ? null : update, from: connection, stored: false });
+    enqueue(document, { kind: 'update', update: changesNothing ? null : update, from: connection, stored: false });
   }
 
   function receiveAwareness(document: LiveDocument, connection: Connection, update: Uint8Array): void {
@@ -306,7 +325,7 @@ export function createSyncCore(options: SyncCoreOptions): SyncCore {
     if (rewritten) awarenessProtocol.applyAwarenessUpdate(document.awareness, rewritten, connection);
   }
 
-  function enqueue(document: LiveDocument, entry: QueuedUpdate): void {
+  function enqueue(document: LiveDocument, entry: QueuedUpdate | QueuedChange): void {
     document.queue.push(entry);
     drain(document);
   }
@@ -317,14 +336,23 @@ export function createSyncCore(options: SyncCoreOptions): SyncCore {
     void (async () => {
       try {
         while (document.queue.length) {
-          const batch = document.queue.splice(0, maxBatch);
+          if (document.queue[0]!.kind === 'change') {
+            await runChange(document, document.queue.shift() as QueuedChange);
+            continue;
+          }
+          // A batch ends before the next server change, which must see the updates before it applied.
+          const changeAt = document.queue.findIndex((entry) => entry.kind === 'change');
+          const batch = document.queue.splice(0, Math.min(changeAt < 0 ? maxBatch : changeAt, maxBatch)) as QueuedUpdate[];
           const unstored = batch.flatMap((entry) => (entry.update && !entry.stored ? [entry.update] : []));
           if (unstored.length && !(await store(document, unstored))) continue;
           for (const entry of batch) {
-            if (entry.update) apply(document, entry);
+            if (entry.update && !apply(document, entry.update, entry.from ?? fanOutOrigin)) {
+              entry.from?.close(closeCodes.badMessage, 'update does not apply');
+            }
             if (entry.from) entry.from.durableUpdates++;
           }
           acknowledge(document);
+          if (unstored.length) afterApply(document);
         }
       } finally {
         document.draining = false;
@@ -346,6 +374,7 @@ export function createSyncCore(options: SyncCoreOptions): SyncCore {
         return true;
       } catch (error) {
         if (error instanceof SyncRefusal) {
+          for (const entry of document.queue) if (entry.kind === 'change') entry.resolve(false);
           document.queue.length = 0;
           for (const connection of document.members) connection.close(error.code, error.message);
           return false;
@@ -361,13 +390,45 @@ export function createSyncCore(options: SyncCoreOptions): SyncCore {
     }
   }
 
-  function apply(document: LiveDocument, entry: QueuedUpdate): void {
+  /** False when the update decoded but did not apply. */
+  function apply(document: LiveDocument, update: Uint8Array, origin: unknown): boolean {
     try {
-      Y.applyUpdate(document.doc, entry.update!, entry.from ?? fanOutOrigin);
+      Y.applyUpdate(document.doc, update, origin);
+      return true;
     } catch (error) {
       log(`an update to notebook ${document.notebookId} decoded but did not apply`, error);
-      entry.from?.close(closeCodes.badMessage, 'update does not apply');
+      return false;
     }
+  }
+
+  function afterApply(document: LiveDocument): void {
+    for (const extension of extensions) {
+      try {
+        extension.afterApplyUpdates?.(document);
+      } catch (error) {
+        log(`an afterApplyUpdates hook failed for notebook ${document.notebookId}`, error);
+      }
+    }
+  }
+
+  async function runChange(document: LiveDocument, change: QueuedChange): Promise<void> {
+    let update: Uint8Array | null;
+    try {
+      update = await change.compute(Y.encodeStateAsUpdate(document.doc));
+      // Decoding validates the update (throws on malformed input) before anything is stored.
+      if (update && Y.decodeUpdate(update).structs.length === 0 && Y.snapshotContainsUpdate(Y.snapshot(document.doc), update)) update = null;
+    } catch (error) {
+      return change.reject(error);
+    }
+    if (!update) return change.resolve(true);
+    if (!(await store(document, [update]))) {
+      // store() gave up: the server is shutting down, or the notebook is gone.
+      return closing ? change.reject(new Error('the sync server is shutting down')) : change.resolve(false);
+    }
+    if (!apply(document, update, ORIGIN.server)) return change.reject(new Error(`the change to notebook ${document.notebookId} does not apply`));
+    acknowledge(document);
+    afterApply(document);
+    change.resolve(true);
   }
 
   function acknowledge(document: LiveDocument): void {
@@ -397,7 +458,7 @@ export function createSyncCore(options: SyncCoreOptions): SyncCore {
     // Subscribed before reading storage, so no update published meanwhile is missed.
     document.unsubscribe = fanOut.subscribe(notebookId, (from, message) => {
       if (from === serverId || document.state === 'unloading') return;
-      if (message.kind === 'update') return enqueue(document, { update: message.payload, from: null, stored: true });
+      if (message.kind === 'update') return enqueue(document, { kind: 'update', update: message.payload, from: null, stored: true });
       if (document.state !== 'ready') return;
       try {
         awarenessProtocol.applyAwarenessUpdate(document.awareness, message.payload, fanOutOrigin);
@@ -505,6 +566,25 @@ export function createSyncCore(options: SyncCoreOptions): SyncCore {
   return {
     handleUpgrade,
     documents: () => [...documents.keys()],
+    liveState(notebookId) {
+      const document = documents.get(notebookId);
+      return document && document.state !== 'loading' ? Y.encodeStateAsUpdate(document.doc) : null;
+    },
+    async change(notebookId, compute) {
+      if (closing) throw new Error('the sync server is shutting down');
+      let document: LiveDocument;
+      try {
+        document = await acquire(notebookId);
+      } catch (error) {
+        if (error instanceof SyncRefusal && error.code === closeCodes.notFound) return false;
+        throw error;
+      }
+      try {
+        return await new Promise<boolean>((resolve, reject) => enqueue(document, { kind: 'change', compute, resolve, reject }));
+      } finally {
+        if (!document.members.size) scheduleUnload(document);
+      }
+    },
     close() {
       closing ??= (async () => {
         clearInterval(pingTimer);

@@ -3,7 +3,8 @@ import type WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { docSnapshots, docUpdates, eq, notebooks, type Database, type Db } from '@cohort/db';
+import { docSnapshots, docUpdates, docVersions, eq, notebooks, type Database, type Db } from '@cohort/db';
+import { openNotebook, ORIGIN, type Notebook } from '@cohort/notebook';
 import { testDatabases } from '@cohort/db/testing';
 import { closeCodes, decodePersisted, messageTypes, syncMessageTypes } from '@cohort/sync-auth';
 import type { SyncExtension } from './extension.ts';
@@ -554,6 +555,125 @@ describe.each(testDatabases())('the sync server on $name', (testDb) => {
       expect(closing.sync.documents()).toEqual([]);
       expect(await logRows(db, notebookId)).toBe(0);
       expect(text(await storedDoc(db, notebookId))).toBe('in flight at shutdown');
+    });
+  });
+  describe('server changes and versions', () => {
+    /** A compute for `change` that edits the notebook model on a copy and returns the difference. */
+    const edit = (write: (notebook: Notebook) => void, seen: Uint8Array[] = []) => async (state: Uint8Array) => {
+      seen.push(state);
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, state);
+      const before = Y.encodeStateVector(doc);
+      write(openNotebook(doc));
+      return Y.encodeStateAsUpdate(doc, before);
+    };
+    const firstSource = (doc: Y.Doc) => openNotebook(doc).cells()[0]?.source;
+    const appendToFirstCell = (text: string) => (notebook: Notebook) => notebook.editSource(notebook.cellIds()[0]!, 0, 0, text, ORIGIN.server);
+
+    it('SYNC-DOC-1: a server change is in the log before any socket receives it; then every socket does', async () => {
+      const appends = holdAppends(db);
+      const held = await startServer({ db: appends.db });
+      const { notebookId, ownerToken } = await ownNotebook();
+      const observer = rawClient(`${held.serverUrl}/${notebookId}?token=${ownerToken}`);
+      await observer.opened;
+      await observer.frameWhere((f) => f[0] === messageTypes.sync);
+      const rows = await logRows(db, notebookId);
+      const isUpdate = (f: Uint8Array) => f[0] === messageTypes.sync && f[1] === syncMessageTypes.update;
+
+      const { started, release } = appends.hold();
+      const changed = held.sync.notebookDocuments.change(notebookId, edit(appendToFirstCell('restored()')));
+      await within(5_000, 'append started', started);
+      observer.ws.send(Uint8Array.of(messageTypes.queryAwareness));
+      await within(5_000, 'probe answered', observer.frameWhere((f) => f[0] === messageTypes.awareness));
+      expect(observer.received.some(isUpdate)).toBe(false);
+
+      release();
+      expect(await within(5_000, 'changed', changed)).toBe(true);
+      await within(5_000, 'broadcast', observer.frameWhere(isUpdate));
+      expect(await logRows(db, notebookId)).toBe(rows + 1);
+      expect(firstSource(await storedDoc(db, notebookId))).toBe('restored()');
+      observer.ws.close();
+    });
+
+    it('SYNC-DOC-1: the change is computed from the document with every update that arrived before it; clients converge on it', async () => {
+      const appends = holdAppends(db);
+      const held = await startServer({ db: appends.db });
+      const { notebookId, ownerToken } = await ownNotebook();
+      const client = connect(notebookId, ownerToken, { on: held });
+      await within(5_000, 'synced', client.synced());
+      const { started, release } = appends.hold();
+      openNotebook(client.doc).editSource(openNotebook(client.doc).cellIds()[0]!, 0, 0, 'typed', ORIGIN.user);
+      await within(5_000, 'append started', started);
+      const seen: Uint8Array[] = [];
+      const changed = held.sync.notebookDocuments.change(notebookId, edit(appendToFirstCell('server:'), seen));
+      release();
+      expect(await within(5_000, 'changed', changed)).toBe(true);
+      const computedFrom = new Y.Doc();
+      Y.applyUpdate(computedFrom, seen[0]!);
+      expect(firstSource(computedFrom)).toBe('typed');
+      await within(5_000, 'client has the change', docSatisfies(client.doc, (doc) => firstSource(doc) === 'server:typed'));
+      expect(firstSource(await storedDoc(db, notebookId))).toBe('server:typed');
+    });
+
+    it('SYNC-DOC-1: reads and changes notebooks nobody has open; a change that changes nothing stores nothing; unknown notebooks answer null and false', async () => {
+      const { notebookId } = await ownNotebook();
+      const { notebookDocuments } = server.sync;
+      const read = async () => {
+        const doc = new Y.Doc();
+        Y.applyUpdate(doc, (await notebookDocuments.read(notebookId))!);
+        return doc;
+      };
+      expect(openNotebook(await read()).cells()).toHaveLength(1);
+      expect(server.sync.documents()).not.toContain(notebookId);
+      expect(await notebookDocuments.change(notebookId, edit(appendToFirstCell('x')))).toBe(true);
+      expect(firstSource(await read())).toBe('x');
+      const rows = await logRows(db, notebookId);
+      expect(await notebookDocuments.change(notebookId, async () => null)).toBe(true);
+      expect(await notebookDocuments.change(notebookId, edit(() => {}))).toBe(true);
+      expect(await logRows(db, notebookId)).toBe(rows);
+      await expect(notebookDocuments.change(notebookId, async () => Uint8Array.of(1, 2, 3))).rejects.toThrow();
+      const unknown = crypto.randomUUID();
+      expect(await notebookDocuments.read(unknown)).toBeNull();
+      expect(await notebookDocuments.change(unknown, edit(() => {}))).toBe(false);
+    });
+
+    it('SYNC-DOC-2: a notebook created with content is seeded in the transaction that creates it, never by the default seed', async () => {
+      let seeded = 0;
+      const counting = await startServer({
+        seed: (doc, notebook) => {
+          seeded++;
+          notebookSeed(doc, notebook);
+        },
+      });
+      const owner = await createUser(db, 'Ana');
+      const notebookId = await db.transaction(async (tx) => {
+        const [row] = await tx.insert(notebooks).values({ title: 'Imported', ownerUserId: owner }).returning();
+        await counting.sync.notebookDocuments.create(tx, row!.id, { title: 'Imported', cells: [{ id: 'kept-id', cell_type: 'markdown', source: '# Hi' }] });
+        return row!.id;
+      });
+      const client = connect(notebookId, tokenFor({ userId: owner, notebookId, role: 'owner' }), { on: counting });
+      await within(5_000, 'synced', client.synced());
+      expect(openNotebook(client.doc).toJSON()).toMatchObject({ title: 'Imported', cells: [{ id: 'kept-id', cell_type: 'markdown', source: '# Hi' }] });
+      expect(seeded).toBe(0);
+      expect(await logRows(db, notebookId)).toBe(1);
+    });
+
+    it('SYNC-HIST-1: accepted edits store an automatic version of the document as edited', async () => {
+      const versioned = await startTestSyncServer(db, { autoVersionIntervalMs: 60_000 });
+      const { notebookId, ownerToken } = await ownNotebook();
+      const client = connect(notebookId, ownerToken, { on: versioned, persisted: true });
+      await within(5_000, 'synced', client.synced());
+      openNotebook(client.doc).editSource(openNotebook(client.doc).cellIds()[0]!, 0, 0, 'first edit', ORIGIN.user);
+      await within(5_000, 'saved', client.saved());
+      client.destroy();
+      // close() waits for version writes under way.
+      await versioned.close();
+      const versions = await db.select().from(docVersions).where(eq(docVersions.notebookId, notebookId));
+      expect(versions).toHaveLength(1);
+      expect(versions[0]).toMatchObject({ name: null, createdBy: null });
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, versions[0]!.state);
+      expect(firstSource(doc)).toBe('first edit');
     });
   });
 });

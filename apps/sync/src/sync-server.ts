@@ -1,9 +1,11 @@
 import type { Db } from '@cohort/db';
 import { createAuth } from './auth.ts';
+import { createAutoVersions } from './auto-versions.ts';
 import { createAwarenessIdentity } from './awareness.ts';
 import { createDocumentStore, type Seed } from './document-store.ts';
 import type { SyncExtension } from './extension.ts';
 import { createLocalFanOut, type FanOut } from './fan-out.ts';
+import { createNotebookDocuments, type NotebookDocuments } from './notebook-documents.ts';
 import { createPersistence } from './persistence.ts';
 import { createRoles } from './roles.ts';
 import { createSyncCore, type SyncCore } from './sync-core.ts';
@@ -24,12 +26,17 @@ export interface SyncServerOptions {
   roleCheckIntervalMs?: number;
   compactAfterUpdates?: number;
   pingIntervalMs?: number;
+  /** How long after a notebook's latest version, at the earliest, activity stores an automatic one. */
+  autoVersionIntervalMs?: number;
   /** More hooks, run after the built-in ones. */
   extensions?: SyncExtension[];
   log?(message: string, error?: unknown): void;
 }
 
-export type SyncServer = SyncCore;
+export interface SyncServer extends SyncCore {
+  /** Reading and changing notebook documents, for the web app's history and import/export. */
+  notebookDocuments: NotebookDocuments;
+}
 
 /** Limits and intervals a sync server uses unless told otherwise (documented in SPEC.md). */
 export const syncDefaults = {
@@ -40,18 +47,24 @@ export const syncDefaults = {
   roleCheckIntervalMs: 2_000,
   compactAfterUpdates: 500,
   pingIntervalMs: 30_000,
+  autoVersionIntervalMs: 10 * 60_000,
 } as const;
 
-/** The sync server: the protocol core with auth, roles, write-ahead persistence and awareness identity. */
+/**
+ * The sync server: the protocol core with auth, roles, write-ahead persistence, awareness
+ * identity and automatic versions, and the documents service built on them.
+ */
 export function createSyncServer(options: SyncServerOptions): SyncServer {
   const setting = <K extends keyof typeof syncDefaults>(key: K): number => options[key] ?? syncDefaults[key];
   const log = options.log ?? ((message: string, error?: unknown) => console.error(`[sync] ${message}`, error ?? ''));
-  return createSyncCore({
+  const store = createDocumentStore({ db: options.db, seed: options.seed });
+  const core = createSyncCore({
     extensions: [
       createAuth({ authSecret: options.authSecret, allowedOrigins: options.allowedOrigins }),
       createRoles({ db: options.db, intervalMs: setting('roleCheckIntervalMs'), log }),
-      createPersistence({ store: createDocumentStore({ db: options.db, seed: options.seed }), compactAfterUpdates: setting('compactAfterUpdates'), log }),
+      createPersistence({ store, compactAfterUpdates: setting('compactAfterUpdates'), log }),
       createAwarenessIdentity(),
+      createAutoVersions({ db: options.db, intervalMs: setting('autoVersionIntervalMs'), log }),
       ...(options.extensions ?? []),
     ],
     fanOut: options.fanOut ?? createLocalFanOut(),
@@ -62,4 +75,5 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     pingIntervalMs: setting('pingIntervalMs'),
     log,
   });
+  return { ...core, notebookDocuments: createNotebookDocuments({ core, store }) };
 }

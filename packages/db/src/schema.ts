@@ -137,3 +137,13 @@ export const docSnapshots = pgTable('doc_snapshots', {
   throughUpdateId: bigint('through_update_id', { mode: 'number' }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Restorable versions of a notebook's document: the whole Yjs state at one moment; `name` null: automatic. */
+export const docVersions = pgTable('doc_versions', {
+  id: id(),
+  notebookId: uuid('notebook_id').notNull().references(() => notebooks.id, { onDelete: 'cascade' }),
+  name: text('name'),
+  state: bytea('state').notNull(),
+  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+});

@@ -181,8 +181,11 @@ export interface Notebook {
   sourceText(id: string): Y.Text | undefined;
   toJSON(): NotebookContent;
 
-  /** Inserts a cell so that it ends up at `index` (clamped to the cell count); returns its id. */
-  insertCell(index: number, init: { type: CellType; source?: string }, origin: Origin): string;
+  /**
+   * Inserts a cell so that it ends up at `index` (clamped to the cell count); returns its id. An
+   * `id` (a deleted cell's, when restoring a version) must be a valid cell id no cell here has.
+   */
+  insertCell(index: number, init: { type: CellType; source?: string; id?: string }, origin: Origin): string;
   deleteCell(id: string, origin: Origin): boolean;
   /** Moves a cell so that it ends up at `toIndex` (clamped), like remove-then-insert. */
   moveCell(id: string, toIndex: number, origin: Origin): boolean;
@@ -198,6 +201,8 @@ export interface Notebook {
   editSource(id: string, index: number, deleteCount: number, text: string, origin: Origin): boolean;
   /** Sets one metadata key; `undefined` deletes it. */
   setCellMetadata(id: string, key: string, value: JsonValue | undefined, origin: Origin): boolean;
+  /** Markdown and raw cells: replaces the attachments; `undefined` removes them. False for code cells. */
+  setAttachments(id: string, attachments: Attachments | undefined, origin: Origin): boolean;
 
   setOutputs(id: string, outputs: readonly Output[], origin: Origin): boolean;
   /** Appends an output; a stream output continues the last output when that is the same stream. */

@@ -113,6 +113,15 @@ describe('cell operations', () => {
     expect(notebook.insertCell(1, { type: 'code' }, user)).toBe('x-2');
   });
 
+  it('insertCell takes a given id (restoring a deleted cell) but refuses one that is invalid or taken', () => {
+    const notebook = seeded(threeCells);
+    notebook.deleteCell('b', user);
+    expect(notebook.insertCell(1, { type: 'markdown', source: '# B', id: 'b' }, user)).toBe('b');
+    expect(notebook.cellIds()).toEqual(['a', 'b', 'c']);
+    expect(() => notebook.insertCell(0, { type: 'code', id: 'a' }, user)).toThrow(/taken/);
+    expect(() => notebook.insertCell(0, { type: 'code', id: 'not valid' }, user)).toThrow(/invalid/);
+  });
+
   it('deleteCell removes the cell; false when it is not there', () => {
     const notebook = seeded(threeCells);
     expect(notebook.deleteCell('b', user)).toBe(true);
@@ -157,6 +166,17 @@ describe('cell operations', () => {
     notebook.setCellType('m', 'code', user);
     notebook.setCellType('m', 'markdown', user);
     expect(notebook.cell('m')).not.toHaveProperty('attachments');
+  });
+
+  it('setAttachments replaces or removes the attachments of markdown and raw cells, never of code cells', () => {
+    const png = { 'a.png': { 'image/png': 'iVBOR' } };
+    const notebook = seeded(threeCells);
+    expect(notebook.setAttachments('b', png, user)).toBe(true);
+    expect(notebook.cell('b')).toMatchObject({ attachments: png });
+    expect(notebook.setAttachments('b', undefined, user)).toBe(true);
+    expect(notebook.cell('b')).not.toHaveProperty('attachments');
+    expect(notebook.setAttachments('a', png, user)).toBe(false);
+    expect(notebook.cell('a')).not.toHaveProperty('attachments');
   });
 
   it('splitCell leaves the head in the cell (same id) and puts the tail in a new cell right after', () => {

@@ -164,10 +164,13 @@ class YNotebook implements Notebook {
     return { title: this.title, runtime: this.runtime, metadata: this.metadata, cells: this.cells() };
   }
 
-  insertCell(index: number, init: { type: CellType; source?: string }, origin: Origin): string {
+  insertCell(index: number, init: { type: CellType; source?: string; id?: string }, origin: Origin): string {
+    if (init.id !== undefined && (!isCellId(init.id) || this.#cells.has(init.id))) {
+      throw new Error(`insertCell: cell id ${JSON.stringify(init.id)} is invalid or taken`);
+    }
     const ordered = orderCells(this.#cells);
     const placement = placeAt(ordered, clamp(index, ordered.length), 1);
-    const id = this.#newId((candidate) => this.#cells.has(candidate));
+    const id = init.id ?? this.#newId((candidate) => this.#cells.has(candidate));
     this.#transact(origin, () => {
       this.#respace(placement);
       this.#cells.set(id, createCellMap({ cell_type: init.type, source: init.source ?? '' }, placement.positions[0] as string));
@@ -265,6 +268,14 @@ class YNotebook implements Notebook {
     const metadata = this.#parts(id)?.metadata;
     if (!metadata) return false;
     this.#transact(origin, () => (value === undefined ? metadata.delete(key) : metadata.set(key, value)));
+    return true;
+  }
+
+  setAttachments(id: string, attachments: Attachments | undefined, origin: Origin): boolean {
+    const parts = this.#parts(id);
+    if (!parts || parts.type === 'code') return false;
+    const map = this.#cellMap(id);
+    this.#transact(origin, () => (attachments === undefined ? map.delete(CELL.attachments) : map.set(CELL.attachments, attachments)));
     return true;
   }
 

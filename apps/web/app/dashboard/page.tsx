@@ -1,5 +1,6 @@
 import { EmptyState, PageHeader } from '@/components';
 import { GroupList } from '@/features/groups/group-list';
+import { ImportIpynbButton } from '@/features/ipynb/import-ipynb-button';
 import { NewGroupButton } from '@/features/groups/new-group-button';
 import { NewNotebookButton } from '@/features/notebooks/new-notebook-button';
 import { NotebookTable } from '@/features/notebooks/notebook-table';
@@ -21,7 +22,15 @@ export default async function DashboardPage() {
 
   return (
     <>
-      <PageHeader title="Dashboard" actions={<NewNotebookButton groups={creatable} />} />
+      <PageHeader
+        title="Dashboard"
+        actions={
+          <>
+            <ImportIpynbButton groups={creatable} />
+            <NewNotebookButton groups={creatable} />
+          </>
+        }
+      />
       <div className={styles.grid}>
         <Section title="My notebooks">
           {notebooks.length ? (

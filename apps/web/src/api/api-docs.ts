@@ -59,6 +59,9 @@ export function apiMarkdown(routes: Route[]): string {
     'at fault (for 400 and some 409). 401: not signed in or bad token. 403: signed in, but your role may not',
     'do this. 404: unknown, or not visible to you — the two are never told apart. 409: conflicts with what is',
     'stored (duplicate e-mail, the last owner leaving). 410: an invite link that expired, was revoked or is used up.',
+    '413: the body is over the route\'s size limit (1 MiB unless the route says otherwise). Problems inside uploaded',
+    'content (an invalid `.ipynb`) are listed in `details`: `[{ "path": "/cells/3/source", "message": "..." }]`, each',
+    'at a JSON Pointer into the upload.',
     '',
     '## Roles',
     '',
@@ -73,9 +76,11 @@ export function apiMarkdown(routes: Route[]): string {
   for (const tag of tags) {
     lines.push(`## ${tag}`, '');
     for (const route of routes.filter((r) => r.tag === tag)) {
-      lines.push(`### \`${route.method} ${route.path}\``, '', `${route.summary}. Caller: ${accessText[route.access]}. Success: ${route.success.status} — ${route.success.description}.`, '');
+      const contentType = route.success.contentType ? ` (\`${route.success.contentType}\`)` : '';
+      lines.push(`### \`${route.method} ${route.path}\``, '', `${route.summary}. Caller: ${accessText[route.access]}. Success: ${route.success.status}${contentType} — ${route.success.description}.`, '');
       if (route.query) lines.push('Query:', '', ...fieldsTable(route.query));
-      if (route.body) lines.push('Body:', '', ...fieldsTable(route.body));
+      if (route.body) lines.push(route.form ? 'Body (`application/json`):' : 'Body:', '', ...fieldsTable(route.body));
+      if (route.form) lines.push('Or a form (`multipart/form-data`):', '', ...fieldsTable(route.form));
     }
   }
   return `${lines.join('\n').trimEnd()}\n`;

@@ -31,13 +31,14 @@ export function openApiDocument(routes: Route[], version: string) {
       [route.success.status]: {
         description: route.success.description,
         ...(route.success.schema
-          ? { content: { 'application/json': { schema: jsonSchema(route.success.schema, 'output') } } }
+          ? { content: { [route.success.contentType ?? 'application/json']: { schema: jsonSchema(route.success.schema, 'output') } } }
           : {}),
       },
       ...(route.body || route.query ? { 400: errorResponse('The body or query is invalid; `field` names the input at fault') } : {}),
       ...(route.access === 'public' ? {} : { 401: errorResponse('Not signed in, or the token is invalid') }),
       403: errorResponse('Signed in, but this role may not do this (or a cross-site request)'),
       ...(route.params ? { 404: errorResponse('Unknown, or not visible to the caller') } : {}),
+      ...(route.body ? { 413: errorResponse('The body is over the size the route accepts') } : {}),
     };
     (paths[route.path] ??= {})[route.method.toLowerCase()] = {
       summary: route.summary,
@@ -46,7 +47,15 @@ export function openApiDocument(routes: Route[], version: string) {
       security: route.access === 'public' ? [{}, { session: [] }, { token: [] }] : route.access === 'session' ? [{ session: [] }] : [{ session: [] }, { token: [] }],
       ...(parameters.length ? { parameters } : {}),
       ...(route.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                'application/json': { schema: jsonSchema(route.body, 'input') },
+                ...(route.form ? { 'multipart/form-data': { schema: jsonSchema(route.form, 'input') } } : {}),
+              },
+            },
+          }
         : {}),
       responses,
     };

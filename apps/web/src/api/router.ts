@@ -4,7 +4,7 @@ import { serverContext } from '../server/context.ts';
 import { ApiError } from '../server/errors.ts';
 import { originFromHeaders } from '../server/request.ts';
 import { userForToken } from '../server/tokens.ts';
-import type { Caller, Method, Route } from './define.ts';
+import { defaultMaxBodyBytes, type Caller, type Method, type Route } from './define.ts';
 import { routes } from './registry.ts';
 
 interface CompiledRoute {
@@ -29,7 +29,14 @@ const unsafeMethods = new Set<Method>(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function errorResponse(error: ApiError): Response {
   return Response.json(
-    { error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } },
+    {
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(error.field ? { field: error.field } : {}),
+        ...(error.details ? { details: error.details } : {}),
+      },
+    },
     { status: error.status },
   );
 }
@@ -72,8 +79,8 @@ async function handle(request: Request, path: string): Promise<Response> {
   const params = route.params ? route.params.safeParse(rawParams) : { success: true as const, data: undefined };
   if (!params.success) throw new ApiError(404, 'not_found', 'Not found');
   const url = new URL(request.url);
-  const query = route.query ? parse(route.query, Object.fromEntries(url.searchParams), 'query') : undefined;
-  const body = route.body ? parse(route.body, await readJson(request), 'body') : undefined;
+  const query = route.query ? await parse(route.query, Object.fromEntries(url.searchParams), 'query') : undefined;
+  const body = route.body ? await readBody(request, route) : undefined;
 
   const reply = await route.handler({
     ...caller,
@@ -85,7 +92,7 @@ async function handle(request: Request, path: string): Promise<Response> {
     origin: requestOrigin(request, trustProxy),
   } as Parameters<Route['handler']>[0]);
   const status = reply.status ?? 200;
-  return reply.body === undefined ? new Response(null, { status }) : Response.json(reply.body, { status });
+  return reply.body === undefined ? new Response(null, { status, headers: reply.headers }) : Response.json(reply.body, { status, headers: reply.headers });
 }
 
 async function identify(request: Request, unsafe: boolean, trustProxy: boolean): Promise<Caller<'public'>> {
@@ -117,18 +124,59 @@ function requestOrigin(request: Request, trustProxy: boolean): string {
   return originFromHeaders(request.headers, trustProxy, new URL(request.url).protocol);
 }
 
-async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
-  if (!text) return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ApiError(400, 'invalid_json', 'The request body is not valid JSON.');
+/** The JSON body, or the form for a route that takes one and got multipart/form-data, checked by its schema. */
+async function readBody(request: Request, route: Route): Promise<unknown> {
+  const bytes = await readCapped(request, route.maxBodyBytes ?? defaultMaxBodyBytes);
+  const contentType = request.headers.get('content-type') ?? '';
+  if (route.form && /^multipart\/form-data\b/i.test(contentType)) {
+    const form = await new Response(bytes, { headers: { 'content-type': contentType } }).formData().catch(() => {
+      throw new ApiError(400, 'invalid_form', 'The request body is not a well-formed multipart/form-data form.');
+    });
+    return parse(route.form, Object.fromEntries(form), 'body');
   }
+  const text = new TextDecoder().decode(bytes);
+  let json: unknown = {};
+  if (text) {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new ApiError(400, 'invalid_json', 'The request body is not valid JSON.');
+    }
+  }
+  return parse(route.body!, json, 'body');
 }
 
-function parse<S extends z.ZodType>(schema: S, value: unknown, where: 'body' | 'query'): z.output<S> {
-  const result = schema.safeParse(value);
+/** The request body, refused with 413 as soon as it is known to be over `limit` bytes. */
+async function readCapped(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+  const tooLarge = () => {
+    const size = limit >= 1024 * 1024 ? `${limit / (1024 * 1024)} MiB` : `${limit} bytes`;
+    return new ApiError(413, 'too_large', `Too large: this route accepts request bodies of up to ${size}.`);
+  };
+  if (Number(request.headers.get('content-length')) > limit) throw tooLarge();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body?.getReader();
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+async function parse<S extends z.ZodType>(schema: S, value: unknown, where: 'body' | 'query'): Promise<z.output<S>> {
+  const result = await schema.safeParseAsync(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const field = issue.path.map(String).join('.');

@@ -22,5 +22,13 @@ export const PublicUserSchema = z.object({
 
 export const UserRef = z.object({ id: Id, handle: z.string(), name: z.string() });
 export const ErrorSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    field: z.string().optional(),
+    details: z
+      .array(z.object({ path: z.string(), message: z.string() }))
+      .optional()
+      .describe('Problems in uploaded content, each at a JSON Pointer into it (e.g. an invalid .ipynb)'),
+  }),
 });

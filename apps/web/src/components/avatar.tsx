@@ -5,6 +5,8 @@ export interface AvatarProps {
   handle?: string | undefined;
   /** Diameter in pixels. */
   size?: number;
+  /** A colour the person already has elsewhere (their cursor in a notebook); otherwise one from their handle. */
+  color?: string | undefined;
 }
 
 function initials(name: string): string {
@@ -23,7 +25,7 @@ function hue(key: string): number {
   return (hash >>> 0) % 360;
 }
 
-export function Avatar({ name, handle, size = 28 }: AvatarProps) {
+export function Avatar({ name, handle, size = 28, color }: AvatarProps) {
   const label = handle ? `${name} (@${handle})` : name;
   return (
     <span
@@ -35,7 +37,7 @@ export function Avatar({ name, handle, size = 28 }: AvatarProps) {
         width: size,
         height: size,
         fontSize: Math.round(size * 0.4),
-        background: `oklch(0.55 0.13 ${hue(handle ?? name)})`,
+        background: color ?? `oklch(0.55 0.13 ${hue(handle ?? name)})`,
       }}
     >
       {initials(name)}

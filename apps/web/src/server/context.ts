@@ -1,8 +1,26 @@
 import type { Db, DbDriver } from '@cohort/db';
+import type { NotebookSeed } from '@cohort/notebook';
 
 export interface OAuthClient {
   clientId: string;
   clientSecret: string;
+}
+
+/**
+ * Notebook documents, owned by the sync server (apps/sync `NotebookDocuments`). Only bytes and
+ * plain data cross, never Y.Doc objects: this bundle has its own copy of Yjs.
+ */
+export interface NotebookDocuments {
+  /** The current state (a Yjs update): the live document when loaded, else as stored. Null: no such notebook. */
+  read(notebookId: string): Promise<Uint8Array | null>;
+  /**
+   * A server change, written ahead and broadcast like a collaborator's: `compute` gets the
+   * document's state when the change's turn comes and returns the update to make (null: none).
+   * False: no such notebook.
+   */
+  change(notebookId: string, compute: (state: Uint8Array) => Promise<Uint8Array | null>): Promise<boolean>;
+  /** Seeds a notebook created in `tx` with `content`, before anyone can open it. */
+  create(tx: Db, notebookId: string, content: NotebookSeed): Promise<void>;
 }
 
 /**
@@ -18,6 +36,7 @@ export interface ServerContext {
   /** Set behind a reverse proxy that writes X-Forwarded-For; otherwise the socket address counts. */
   trustProxy: boolean;
   oauth: { github?: OAuthClient; google?: OAuthClient };
+  documents: NotebookDocuments;
 }
 
 const slot = Symbol.for('cohort.server-context');

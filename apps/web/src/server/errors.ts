@@ -1,10 +1,17 @@
-/** An error a request handler turns into an HTTP answer; `field` names the input at fault. */
+/** A problem at a JSON Pointer (RFC 6901) into uploaded content, e.g. `/cells/3/source`. */
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
+/** An error a request handler turns into an HTTP answer; `field` names the input at fault, `details` the problems in it. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly field?: string,
+    readonly details?: ErrorDetail[],
   ) {
     super(message);
   }

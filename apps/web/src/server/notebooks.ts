@@ -38,26 +38,36 @@ export type ShareGrant = { handle: string; role: ShareRole } | { groupId: string
 export const trashDays = 30;
 const trashCutoff = () => sql`now() - make_interval(days => ${trashDays})`;
 
+/**
+ * A personal notebook, or one of a group where the user is an owner or member. `writeDocument`
+ * writes its first content (an import) in the transaction that creates it, so nobody can open it
+ * before; without it the sync server seeds the document when it is first opened.
+ */
 export async function createNotebook(
   db: Db,
   userId: string,
   input: { title: string; groupId?: string | undefined },
+  writeDocument?: (tx: Db, notebookId: string) => Promise<void>,
 ): Promise<NotebookSummary> {
   if (input.groupId) {
     const role = await groupRoleOf(db, userId, input.groupId);
     if (!role) throw notFound('No such group');
     if (role === 'mentor') throw forbidden('Mentors comment on group notebooks; ask a member or owner to create one');
   }
-  const [notebook] = await db
-    .insert(notebooks)
-    .values({
-      title: input.title,
-      ownerUserId: input.groupId ? null : userId,
-      ownerGroupId: input.groupId ?? null,
-      createdBy: userId,
-    })
-    .returning();
-  return (await summariesFor(db, userId, [notebook!]))[0]!;
+  const notebook = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(notebooks)
+      .values({
+        title: input.title,
+        ownerUserId: input.groupId ? null : userId,
+        ownerGroupId: input.groupId ?? null,
+        createdBy: userId,
+      })
+      .returning();
+    await writeDocument?.(tx, row!.id);
+    return row!;
+  });
+  return (await summariesFor(db, userId, [notebook]))[0]!;
 }
 
 /** Live notebooks the user can open, most recently updated first; `groupId` keeps that group's own notebooks. */
@@ -207,7 +217,7 @@ export async function removeShare(db: Db, userId: string, notebookId: string, sh
 }
 
 /** The caller's access to a live notebook; a notebook in the trash is hidden here even from its owner. */
-async function openNotebook(db: Db, userId: string | null, notebookId: string) {
+export async function openNotebook(db: Db, userId: string | null, notebookId: string) {
   const access = await notebookAccess(db, userId, notebookId);
   if (!access || access.notebook.deletedAt) throw notFound('No such notebook');
   return access;
@@ -215,7 +225,7 @@ async function openNotebook(db: Db, userId: string | null, notebookId: string) {
 
 const rolePlural: Record<NotebookRole, string> = { owner: 'Owners', editor: 'Editors', commenter: 'Commenters', viewer: 'Viewers' };
 
-function requireRole(role: NotebookRole, needed: NotebookRole, action: string): void {
+export function requireRole(role: NotebookRole, needed: NotebookRole, action: string): void {
   if (roleAtLeast(role, needed)) return;
   throw forbidden(`${rolePlural[role]} cannot ${action}; ${needed === 'owner' ? 'only its owner can' : 'editors and its owner can'}`);
 }

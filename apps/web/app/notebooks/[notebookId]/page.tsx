@@ -1,7 +1,13 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import type { Crumb } from '@/components';
-import { EmptyState } from '@/components';
+import { LiveNotebook } from '@/features/editor/live-notebook';
+import { NotebookCells } from '@/features/editor/notebook-cells';
+import { PresenceBar } from '@/features/editor/presence-bar';
+import { SyncIndicator } from '@/features/editor/sync-indicator';
+import { HistoryLayout } from '@/features/history/history-layout';
+import { HistoryToggle } from '@/features/history/history-toggle';
+import { NotebookFileMenu } from '@/features/ipynb/notebook-file-menu';
 import { NotebookHeader } from '@/features/notebooks/notebook-header';
 import { ownerLabel } from '@/features/notebooks/owner-label';
 import { RelativeTime } from '@/features/shell/relative-time';
@@ -50,12 +56,24 @@ export default async function NotebookPage({ params }: { params: Params }) {
   const owningGroup = notebook.owner.type === 'group' ? notebook.owner.name : null;
 
   return (
-    <>
+    <LiveNotebook notebookId={notebook.id} role={notebook.myRole} userId={user?.id ?? null}>
       <NotebookHeader
         notebook={notebook}
         breadcrumb={breadcrumbFor(notebook, user, groups)}
         shareGroups={groups.map(({ id, name }) => ({ id, name }))}
         groupAccessNote={owningGroup && `Everyone in ${owningGroup} has access: members edit, mentors comment.`}
+        live={
+          <>
+            <PresenceBar />
+            <SyncIndicator />
+          </>
+        }
+        tools={
+          <>
+            {user && <HistoryToggle notebookId={notebook.id} />}
+            <NotebookFileMenu notebookId={notebook.id} />
+          </>
+        }
       />
       <p className={styles.meta}>
         <span>Owned by {ownerLabel(notebook.owner, user?.id ?? null, 'you')}</span>
@@ -66,9 +84,9 @@ export default async function NotebookPage({ params }: { params: Params }) {
         <span aria-hidden="true">·</span>
         <span>{notebook.linkAccess ? 'Anyone with the link can view' : 'Only people with access'}</span>
       </p>
-      <section className={styles.cells} aria-label="Cells">
-        <EmptyState title="This notebook is empty — cells arrive with live co-editing." />
-      </section>
-    </>
+      <HistoryLayout notebookId={notebook.id} canEdit={notebook.myRole === 'owner' || notebook.myRole === 'editor'}>
+        <NotebookCells />
+      </HistoryLayout>
+    </LiveNotebook>
   );
 }

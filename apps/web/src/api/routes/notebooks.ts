@@ -7,7 +7,7 @@ import {
 import { defineRoute } from '../define.ts';
 import { Handle, Id, Timestamp, UserRef } from '../schemas.ts';
 
-const Title = z
+export const Title = z
   .string({ error: 'Give the notebook a title' })
   .trim()
   .min(1, 'Give the notebook a title')
@@ -20,7 +20,7 @@ const Principal = z.discriminatedUnion('type', [
   z.object({ type: z.literal('group'), id: Id, name: z.string() }),
 ]);
 
-const NotebookSummary = z.object({
+export const NotebookSummary = z.object({
   id: Id,
   title: z.string(),
   owner: Principal,

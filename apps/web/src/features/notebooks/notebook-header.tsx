@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { NotebookRole } from '@cohort/db';
 import { Button, PageHeader, useToast, type Crumb } from '@/components';
 import { RoleBadge } from '@/features/shell/role-badge';
@@ -15,9 +15,13 @@ export interface NotebookHeaderProps {
   /** For the share dialog: the owner's groups, and who has access through the owning group. */
   shareGroups: Array<{ id: string; name: string }>;
   groupAccessNote: string | null;
+  /** Live state shown first among the actions: who is here, and whether changes are saved. */
+  live?: ReactNode;
+  /** Notebook tools after the role (history, file menu). */
+  tools?: ReactNode;
 }
 
-export function NotebookHeader({ notebook, breadcrumb, shareGroups, groupAccessNote }: NotebookHeaderProps) {
+export function NotebookHeader({ notebook, breadcrumb, shareGroups, groupAccessNote, live, tools }: NotebookHeaderProps) {
   const router = useRouter();
   const toast = useToast();
   const [title, setTitle] = useState(notebook.title);
@@ -59,7 +63,9 @@ export function NotebookHeader({ notebook, breadcrumb, shareGroups, groupAccessN
         }
         actions={
           <>
+            {live}
             <RoleBadge role={notebook.myRole} />
+            {tools}
             {canRename && !renaming && (
               <Button variant="ghost" size="sm" onClick={() => setRenaming(true)}>
                 Rename

@@ -1,0 +1,67 @@
+export type Monaco = typeof import('monaco-editor/editor');
+
+let loading: Promise<Monaco> | null = null;
+
+const themes = { light: 'cohort-light', dark: 'cohort-dark' } as const;
+
+/** The theme in force: the user's explicit choice (`data-theme`, see ThemeToggle), else the system's. */
+function currentTheme(): string {
+  const chosen = document.documentElement.dataset.theme;
+  const dark = chosen ? chosen === 'dark' : window.matchMedia('(prefers-color-scheme: dark)').matches;
+  return dark ? themes.dark : themes.light;
+}
+
+function defineThemes(monaco: Monaco): void {
+  // Transparent, so the cell's own background (a theme token) shows through in both palettes.
+  const colors = {
+    'editor.background': '#00000000',
+    'editorGutter.background': '#00000000',
+    'editor.lineHighlightBackground': '#00000000',
+    'editor.lineHighlightBorder': '#00000000',
+  };
+  monaco.editor.defineTheme(themes.light, { base: 'vs', inherit: true, rules: [], colors });
+  monaco.editor.defineTheme(themes.dark, { base: 'vs-dark', inherit: true, rules: [], colors });
+}
+
+/** Monaco themes are global: one watcher keeps every editor on the page's theme. */
+function followPageTheme(monaco: Monaco): void {
+  const apply = () => monaco.editor.setTheme(currentTheme());
+  apply();
+  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', apply);
+  new MutationObserver(apply).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+}
+
+/**
+ * Monaco, bundled and served by us (no CDN), loaded on first use in the browser only: the core
+ * editor, its features, and TypeScript and Markdown highlighting. Its editor worker runs from
+ * our bundle too. A failed load (offline before it finished) is tried again on the next call.
+ */
+export function loadMonaco(): Promise<Monaco> {
+  loading ??= (async () => {
+    const createWorker = () => new Worker(new URL('monaco-editor/editor/editor.worker.js', import.meta.url), { type: 'module' });
+    // Started now, while the page is surely online; Monaco asks for it later (suggestions, links), maybe offline.
+    let early: Worker | null = createWorker();
+    window.MonacoEnvironment = {
+      getWorker: () => {
+        const worker = early ?? createWorker();
+        early = null;
+        return worker;
+      },
+    };
+    const [monaco] = await Promise.all([
+      import('monaco-editor/editor'),
+      import('monaco-editor/features/register.all'),
+      import('monaco-editor/languages/definitions/typescript/register'),
+      import('monaco-editor/languages/definitions/markdown/register'),
+    ]);
+    // Each language's tokenizer is a chunk fetched when first met: meet them now, while online.
+    for (const language of ['typescript', 'markdown']) monaco.editor.createModel('', language).dispose();
+    defineThemes(monaco);
+    followPageTheme(monaco);
+    // Editors measure their font on creation; a web font arriving later would misplace carets until remeasured.
+    void document.fonts.ready.then(() => monaco.editor.remeasureFonts());
+    return monaco;
+  })();
+  loading.catch(() => (loading = null));
+  return loading;
+}
