@@ -85,6 +85,11 @@ describe('importIpynb', () => {
     expect(importIpynb(notebook([]), { title: 'cnn-mnist' })).toMatchObject({ ok: true, notebook: { title: 'cnn-mnist', cells: [] } });
   });
 
+  it('turns Windows and old Mac line endings in sources into \\n', () => {
+    const cells = imported(notebook([code({ source: ['a = 1\r\n', 'b = 2\r', 'c = 3'] })])).cells;
+    expect(cells[0]!.source).toBe('a = 1\nb = 2\nc = 3');
+  });
+
   it('refuses what is not a notebook object, at the root path', () => {
     for (const input of [null, 'notebook', 42, [], undefined]) {
       expect(errorsOf(importIpynb(input))).toEqual([{ path: '', message: expect.stringContaining('object') }]);

@@ -72,7 +72,8 @@ function readCell(value: unknown, id: string, path: string, errors: ContentError
     errors.push({ path: pointer(path, 'cell_type'), message: `expected cell_type ${CELL_TYPES.join(', ')}; found ${found}` });
     return undefined;
   }
-  const source = checkMultiline(value['source'], pointer(path, 'source'), errors) ?? '';
+  // Editors (Monaco) hold sources with \n only; a CRLF file would otherwise shift their offsets.
+  const source = (checkMultiline(value['source'], pointer(path, 'source'), errors) ?? '').replace(/\r\n?/g, '\n');
   const metadata = checkCellMetadata(value['metadata'], type, pointer(path, 'metadata'), errors);
   if (type === 'code') {
     const outputsIn = value['outputs'] ?? [];
