@@ -4,6 +4,7 @@ import { closeCodes } from '@cohort/sync-auth';
 import { connectClient, within, type TestClient } from '@cohort/sync/testing';
 import { ApiClient, signedInUser } from '../support/api-client.ts';
 import { startCohort, type CohortProcess } from '../support/cohort.ts';
+import { mulberry32 as random } from '../../packages/notebook/test-support/mulberry32.ts';
 
 // Every WebsocketProvider listens for the process' exit; the fuzz test holds more than ten at once.
 process.setMaxListeners(64);
@@ -44,18 +45,6 @@ async function serverState(notebookId: string): Promise<Y.Doc> {
   await within(10_000, 'server state read', reader.synced());
   reader.destroy();
   return reader.doc;
-}
-
-/** mulberry32: small, seeded, good enough to drive a fuzz run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('live editing through `npm start`', () => {

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { ORIGIN, seedNotebook, type CellSeed } from '@cohort/notebook';
-import { seededRandom } from './random.ts';
+import { mulberry32 as seededRandom } from '../../../packages/notebook/test-support/mulberry32.ts';
 
 const lines = [
   'const xs = tf.tensor2d(batch.images, [batch.size, 784]);',

@@ -3,7 +3,7 @@ import { openNotebook, ORIGIN, type Notebook } from '@cohort/notebook';
 import { within } from '@cohort/sync/testing';
 import { connectClient, firstCell, mapWithLimit, type BenchClient, type BenchUser } from './clients.ts';
 import { openWindow, type WindowStats } from './monitor.ts';
-import { seededRandom } from './random.ts';
+import { mulberry32 as seededRandom } from '../../../packages/notebook/test-support/mulberry32.ts';
 import type { RunningServer } from './servers.ts';
 import { summarize, type Summary } from './stats.ts';
 
