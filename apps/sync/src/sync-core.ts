@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -10,6 +9,8 @@ import { ORIGIN } from '@cohort/notebook';
 import { canEdit, closeCodes, encodePersisted, messageTypes, syncMessageTypes, type CloseCode, type SyncRole } from '@cohort/sync-auth';
 import { SyncRefusal, type ConnectionHandle, type DocumentHandle, type Identity, type SyncExtension } from './extension.ts';
 import type { FanOut } from './fan-out.ts';
+import { awarenessFrame, syncFrame } from './frames.ts';
+import { notebookIdOf, refuseUpgrade } from './upgrade.ts';
 
 export interface SyncCoreOptions {
   extensions: SyncExtension[];
@@ -45,7 +46,6 @@ export interface SyncCore {
   close(): Promise<void>;
 }
 
-const syncPath = /^\/sync\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 const goingAway = 1001;
 const internalError = 1011;
 const maxBatch = 256;
@@ -142,34 +142,6 @@ class LiveDocument implements DocumentHandle {
 
   awarenessOwner(clientId: number): ConnectionHandle | undefined {
     return this.owners.get(clientId);
-  }
-}
-
-function syncFrame(kind: number, payload: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, messageTypes.sync);
-  encoding.writeVarUint(encoder, kind);
-  encoding.writeVarUint8Array(encoder, payload);
-  return encoding.toUint8Array(encoder);
-}
-
-function awarenessFrame(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, messageTypes.awareness);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
-
-function refuseUpgrade(socket: Duplex, status: number, text: string): void {
-  socket.once('finish', () => socket.destroy());
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-}
-
-function notebookIdOf(url: string | undefined): string | null {
-  try {
-    return syncPath.exec(new URL(url ?? '/', 'http://sync').pathname)?.[1]?.toLowerCase() ?? null;
-  } catch {
-    return null;
   }
 }
 
