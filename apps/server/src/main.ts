@@ -1,5 +1,5 @@
 import { createServer } from './server.ts';
-import { EnvError, readEnv } from './env.ts';
+import { ConfigError, readEnv } from './env.ts';
 
 try {
   const env = readEnv();
@@ -13,7 +13,7 @@ try {
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
 } catch (error) {
-  if (error instanceof EnvError) {
+  if (error instanceof ConfigError) {
     console.error(error.message);
     process.exit(78); // EX_CONFIG
   }

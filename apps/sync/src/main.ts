@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { createDatabase, migrate, readMigrations } from '@cohort/db';
-import { readSyncEnv, SyncEnvError } from './env.ts';
+import { readSyncEnv, ConfigError } from './env.ts';
 import { notebookSeed } from './notebook-seed.ts';
 import { createSyncServer } from './sync-server.ts';
 
@@ -32,7 +32,7 @@ try {
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
 } catch (error) {
-  if (error instanceof SyncEnvError) {
+  if (error instanceof ConfigError) {
     console.error(error.message);
     process.exit(78); // EX_CONFIG
   }
