@@ -10,6 +10,8 @@ export { Card, EmptyState } from './card';
 export type { CardProps, EmptyStateProps } from './card';
 export { Dialog } from './dialog';
 export type { DialogProps } from './dialog';
+export { FormDialog } from './form-dialog';
+export type { FormDialogProps } from './form-dialog';
 export { Field, Select } from './input';
 export type { FieldProps, SelectProps } from './input';
 export { Menu } from './menu';

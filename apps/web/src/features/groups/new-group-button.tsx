@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { Button, Dialog, Field, useToast, type ButtonSize, type ButtonVariant } from '@/components';
+import { Field, FormDialog, useToast, type ButtonSize, type ButtonVariant } from '@/components';
 import { callApi } from '@/lib/api-client';
 import { showProblem, type FieldErrors } from '@/lib/show-problem';
 import { useFocusOnOpen } from '@/lib/use-focus-on-open';
@@ -39,36 +39,25 @@ export function NewGroupButton({ variant = 'secondary', size = 'sm' }: { variant
   }
 
   return (
-    <>
-      <Button variant={variant} size={size} onClick={() => setOpen(true)}>
-        New group
-      </Button>
-      <Dialog
-        open={open}
-        onClose={close}
-        title="New study group"
-        footer={
-          <>
-            <Button onClick={close}>Cancel</Button>
-            <Button type="submit" form="new-group" variant="primary" loading={pending}>
-              Create group
-            </Button>
-          </>
-        }
-      >
-        {open && (
-          <form id="new-group" onSubmit={submit} noValidate>
-            <Field label="Name" name="name" ref={firstField} required placeholder="e.g. DL Study Group" error={errors.name} />
-            <Field
-              label="Description"
-              name="description"
-              placeholder="What the group studies, when it meets"
-              hint="Optional. Members see it on the group page."
-              error={errors.description}
-            />
-          </form>
-        )}
-      </Dialog>
-    </>
+    <FormDialog
+      trigger={{ label: 'New group', variant, size }}
+      open={open}
+      onOpen={() => setOpen(true)}
+      onClose={close}
+      title="New study group"
+      formId="new-group"
+      submitLabel="Create group"
+      pending={pending}
+      onSubmit={submit}
+    >
+      <Field label="Name" name="name" ref={firstField} required placeholder="e.g. DL Study Group" error={errors.name} />
+      <Field
+        label="Description"
+        name="description"
+        placeholder="What the group studies, when it meets"
+        hint="Optional. Members see it on the group page."
+        error={errors.description}
+      />
+    </FormDialog>
   );
 }

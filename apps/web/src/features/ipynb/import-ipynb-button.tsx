@@ -2,10 +2,11 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { Button, Dialog, Field, Select, useToast, type ButtonVariant } from '@/components';
+import { Field, FormDialog, useToast, type ButtonVariant } from '@/components';
 import { callApi, type ApiProblem } from '@/lib/api-client';
 import { showProblem, type FieldErrors } from '@/lib/show-problem';
 import { useFocusOnOpen } from '@/lib/use-focus-on-open';
+import { OwnerSelect } from '../notebooks/owner-select';
 import styles from './import-ipynb-button.module.css';
 
 export interface ImportIpynbButtonProps {
@@ -61,62 +62,44 @@ export function ImportIpynbButton({ groups, variant = 'secondary' }: ImportIpynb
   }
 
   return (
-    <>
-      <Button variant={variant} onClick={() => setOpen(true)}>
-        Import .ipynb
-      </Button>
-      <Dialog
-        open={open}
-        onClose={close}
-        title="Import a Jupyter notebook"
-        footer={
-          <>
-            <Button onClick={close}>Cancel</Button>
-            <Button type="submit" form="import-ipynb" variant="primary" loading={pending}>
-              Import
-            </Button>
-          </>
-        }
-      >
-        {open && (
-          <form id="import-ipynb" onSubmit={submit} noValidate>
-            <Field
-              label=".ipynb file"
-              name="file"
-              type="file"
-              accept=".ipynb,application/x-ipynb+json,application/json"
-              ref={fileInput}
-              required
-              hint="nbformat 4, up to 20 MiB. Cells, ids, outputs and attachments come along."
-              error={errors.file}
-              onChange={() => {
-                setErrors({});
-                setProblems([]);
-              }}
-            />
-            {problems.length > 0 && (
-              <div className={styles.problems} role="alert" aria-label="Problems in the file">
-                <ul>
-                  {problems.map((problem) => (
-                    <li key={`${problem.path} ${problem.message}`}>
-                      <code>{problem.path || '/'}</code> {problem.message}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            )}
-            <Field label="Title" name="title" placeholder="The file name" hint="Optional." error={errors.title} />
-            <Select label="Owner" name="groupId" defaultValue="" hint="A group's notebooks are open to its members." error={errors.groupId}>
-              <option value="">Me (personal)</option>
-              {groups.map((group) => (
-                <option key={group.id} value={group.id}>
-                  {group.name}
-                </option>
-              ))}
-            </Select>
-          </form>
-        )}
-      </Dialog>
-    </>
+    <FormDialog
+      trigger={{ label: 'Import .ipynb', variant }}
+      open={open}
+      onOpen={() => setOpen(true)}
+      onClose={close}
+      title="Import a Jupyter notebook"
+      formId="import-ipynb"
+      submitLabel="Import"
+      pending={pending}
+      onSubmit={submit}
+    >
+      <Field
+        label=".ipynb file"
+        name="file"
+        type="file"
+        accept=".ipynb,application/x-ipynb+json,application/json"
+        ref={fileInput}
+        required
+        hint="nbformat 4, up to 20 MiB. Cells, ids, outputs and attachments come along."
+        error={errors.file}
+        onChange={() => {
+          setErrors({});
+          setProblems([]);
+        }}
+      />
+      {problems.length > 0 && (
+        <div className={styles.problems} role="alert" aria-label="Problems in the file">
+          <ul>
+            {problems.map((problem) => (
+              <li key={`${problem.path} ${problem.message}`}>
+                <code>{problem.path || '/'}</code> {problem.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <Field label="Title" name="title" placeholder="The file name" hint="Optional." error={errors.title} />
+      <OwnerSelect groups={groups} error={errors.groupId} />
+    </FormDialog>
   );
 }

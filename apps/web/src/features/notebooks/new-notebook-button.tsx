@@ -2,10 +2,11 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { Button, Dialog, Field, Select, useToast, type ButtonVariant } from '@/components';
+import { Field, FormDialog, useToast, type ButtonVariant } from '@/components';
 import { callApi } from '@/lib/api-client';
 import { showProblem, type FieldErrors } from '@/lib/show-problem';
 import { useFocusOnOpen } from '@/lib/use-focus-on-open';
+import { OwnerSelect } from './owner-select';
 
 export interface NewNotebookButtonProps {
   /** Groups the user may create notebooks in (owner or member). */
@@ -49,43 +50,19 @@ export function NewNotebookButton({ groups, groupId, label = 'New notebook', var
   }
 
   return (
-    <>
-      <Button variant={variant} onClick={() => setOpen(true)}>
-        {label}
-      </Button>
-      <Dialog
-        open={open}
-        onClose={close}
-        title="New notebook"
-        footer={
-          <>
-            <Button onClick={close}>Cancel</Button>
-            <Button type="submit" form="new-notebook" variant="primary" loading={pending}>
-              Create notebook
-            </Button>
-          </>
-        }
-      >
-        {open && (
-          <form id="new-notebook" onSubmit={submit} noValidate>
-            <Field label="Title" name="title" ref={firstField} required placeholder="e.g. CNN on MNIST" error={errors.title} />
-            <Select
-              label="Owner"
-              name="groupId"
-              defaultValue={groupId ?? ''}
-              hint="A group's notebooks are open to its members."
-              error={errors.groupId}
-            >
-              <option value="">Me (personal)</option>
-              {groups.map((group) => (
-                <option key={group.id} value={group.id}>
-                  {group.name}
-                </option>
-              ))}
-            </Select>
-          </form>
-        )}
-      </Dialog>
-    </>
+    <FormDialog
+      trigger={{ label, variant }}
+      open={open}
+      onOpen={() => setOpen(true)}
+      onClose={close}
+      title="New notebook"
+      formId="new-notebook"
+      submitLabel="Create notebook"
+      pending={pending}
+      onSubmit={submit}
+    >
+      <Field label="Title" name="title" ref={firstField} required placeholder="e.g. CNN on MNIST" error={errors.title} />
+      <OwnerSelect groups={groups} defaultValue={groupId} error={errors.groupId} />
+    </FormDialog>
   );
 }
