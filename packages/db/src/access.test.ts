@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibleNotebookIds, notebookAccess, roleAtLeast, rolesOfUsersOnNotebook } from './access.ts';
+import { accessibleNotebookIds, notebookAccess, roleAtLeast, rolesOfUsersOnNotebook, rolesOfUsersOnNotebooks } from './access.ts';
 import type { Database, Db } from './client.ts';
 import { migrate, readMigrations } from './migrate.ts';
 import { groups, memberships, notebookShares, notebooks, users, type GroupRole } from './schema.ts';
@@ -85,6 +85,42 @@ describe.each(testDatabases())('notebook access on $name', (testDb) => {
     expect(Object.fromEntries(result!.roles)).toEqual({ [ana!]: 'owner', [ben!]: 'viewer', [maya!]: 'commenter', [gus!]: 'editor', [sam!]: 'viewer' });
     for (const userId of [ana!, ben!, maya!, gus!, sam!]) expect(result!.roles.get(userId)).toBe(await roleOf(userId, id));
     expect(await rolesOfUsersOnNotebook(db, '00000000-0000-4000-8000-000000000000', [ana!])).toBeNull();
+  });
+
+  it('gives the roles of many users on many notebooks in one query, as notebookAccess gives each', async () => {
+    const [ana, ben, maya, gus, sam] = await Promise.all(['Ana', 'Ben', 'Maya', 'Gus', 'Sam'].map(user));
+    const groupId = await group([[ana!, 'owner'], [ben!, 'member'], [maya!, 'mentor']]);
+    const gusGroup = await group([[gus!, 'member']]);
+    const groupNotebook = await notebook({ group: groupId }, true);
+    const anasNotebook = await notebook({ user: ana! });
+    const sharedToGroup = await notebook({ user: sam! });
+    await db.insert(notebookShares).values([
+      { notebookId: groupNotebook, userId: ben!, role: 'viewer' },
+      { notebookId: anasNotebook, userId: maya!, role: 'editor' },
+      { notebookId: sharedToGroup, groupId: gusGroup, role: 'commenter' },
+      { notebookId: sharedToGroup, groupId, role: 'viewer' },
+    ]);
+    const everyone = [ana!, ben!, maya!, gus!, sam!];
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    let queries = 0;
+    const counted = new Proxy(db, {
+      get(target, property) {
+        if (property === 'select') queries++;
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const result = await rolesOfUsersOnNotebooks(
+      counted,
+      new Map([[groupNotebook, everyone], [anasNotebook, everyone], [sharedToGroup, everyone], [unknown, [ana!]]]),
+    );
+    expect(queries).toBe(1);
+    expect(result.has(unknown)).toBe(false);
+    expect(Object.fromEntries(result.get(sharedToGroup)!.roles)).toEqual({ [sam!]: 'owner', [gus!]: 'commenter', [ana!]: 'viewer', [ben!]: 'viewer', [maya!]: 'viewer' });
+    for (const notebookId of [groupNotebook, anasNotebook, sharedToGroup]) {
+      expect(result.get(notebookId)!.notebook.id).toBe(notebookId);
+      for (const userId of everyone) expect(result.get(notebookId)!.roles.get(userId) ?? null).toBe(await roleOf(userId, notebookId));
+    }
   });
 
   it('hides deleted notebooks from everyone but their owners', async () => {

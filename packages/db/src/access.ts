@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from './client.ts';
 import { memberships, notebookShares, notebooks, type GroupRole, type ShareRole } from './schema.ts';
 
@@ -81,44 +81,72 @@ export async function rolesOnNotebooks(db: Db, userId: string, list: Notebook[])
   return roles;
 }
 
+/** Who holds which role on one notebook; the notebook row is returned for the caller to judge deletion. */
+export interface NotebookMemberRoles {
+  notebook: Notebook;
+  roles: Map<string, NotebookRole>;
+}
+
 /**
- * The roles several signed-in users hold on one notebook (rules 1–3 of `notebookAccess`), in
- * three queries whatever the number of users, for re-checking everyone connected to a document
- * at once. A user who cannot open the notebook is absent from the map; null: no such notebook.
- * Deletion is not considered here: the notebook row is returned for the caller to decide.
+ * The roles several signed-in users hold on one notebook (rules 1–3 of `notebookAccess`), for
+ * re-checking everyone connected to a document at once. A user who cannot open the notebook is
+ * absent from the map; null: no such notebook. Deletion is not considered here.
  */
-export async function rolesOfUsersOnNotebook(
-  db: Db,
-  notebookId: string,
-  userIds: string[],
-): Promise<{ notebook: Notebook; roles: Map<string, NotebookRole> } | null> {
-  const [notebook] = await db.select().from(notebooks).where(eq(notebooks.id, notebookId));
-  if (!notebook) return null;
-  const roles = new Map<string, NotebookRole>();
-  if (!userIds.length) return { notebook, roles };
-  const shares = await db
-    .select({ userId: notebookShares.userId, groupId: notebookShares.groupId, role: notebookShares.role })
-    .from(notebookShares)
-    .where(eq(notebookShares.notebookId, notebookId));
-  const relevantGroups = [
-    ...(notebook.ownerGroupId ? [notebook.ownerGroupId] : []),
-    ...shares.flatMap((s) => (s.groupId ? [s.groupId] : [])),
-  ];
-  const groupMemberships = relevantGroups.length
-    ? await db
-        .select({ userId: memberships.userId, groupId: memberships.groupId, role: memberships.role })
-        .from(memberships)
-        .where(and(inArray(memberships.userId, userIds), inArray(memberships.groupId, relevantGroups)))
-    : [];
-  for (const userId of userIds) {
-    const groupsOfUser = groupMemberships.filter((m) => m.userId === userId);
-    const sharesOfUser = shares.filter(
-      (s) => s.userId === userId || (s.groupId !== null && groupsOfUser.some((m) => m.groupId === s.groupId)),
-    );
-    const role = memberRole(userId, notebook, groupsOfUser, sharesOfUser);
-    if (role) roles.set(userId, role);
+export async function rolesOfUsersOnNotebook(db: Db, notebookId: string, userIds: string[]): Promise<NotebookMemberRoles | null> {
+  return (await rolesOfUsersOnNotebooks(db, new Map([[notebookId, userIds]]))).get(notebookId) ?? null;
+}
+
+type ShareGrant = { userId: string | null; groupId: string | null; role: ShareRole };
+type GroupMembership = { userId: string; groupId: string; role: GroupRole };
+
+/** json_agg comes back parsed from both drivers; a string is parsed here in case a driver leaves it. */
+const parsedJson =
+  <T>() =>
+  (value: unknown): T =>
+    (typeof value === 'string' ? JSON.parse(value) : value) as T;
+
+/**
+ * `rolesOfUsersOnNotebook` for many notebooks in ONE query, whatever the number of notebooks
+ * and users: the sync server re-checks every loaded notebook every two seconds, and a query per
+ * notebook stalls its event loop (embedded PGlite runs on it). `usersByNotebook` maps each
+ * notebook id to the users to check there; a notebook that does not exist is absent from the answer.
+ */
+export async function rolesOfUsersOnNotebooks(db: Db, usersByNotebook: ReadonlyMap<string, string[]>): Promise<Map<string, NotebookMemberRoles>> {
+  const answer = new Map<string, NotebookMemberRoles>();
+  if (!usersByNotebook.size) return answer;
+  const allUsers = [...new Set([...usersByNotebook.values()].flat())];
+  // Outer columns are written out: drizzle leaves a column of a single-table query unqualified,
+  // and inside the subqueries "id" would name the share's id.
+  const rows = await db
+    .select({
+      notebook: notebooks,
+      // Every share of the notebook (personal and to groups).
+      shares: sql`(
+        SELECT coalesce(json_agg(json_build_object('userId', s.user_id, 'groupId', s.group_id, 'role', s.role)), '[]'::json)
+        FROM notebook_shares s WHERE s.notebook_id = notebooks.id)`.mapWith(parsedJson<ShareGrant[]>()),
+      // The asked-about users' memberships of the owning group and of groups the notebook is shared with.
+      memberships: sql`(
+        SELECT coalesce(json_agg(json_build_object('userId', m.user_id, 'groupId', m.group_id, 'role', m.role)), '[]'::json)
+        FROM memberships m
+        WHERE m.user_id = ANY(${sql.param(allUsers)}::uuid[])
+          AND (m.group_id = notebooks.owner_group_id OR m.group_id IN (SELECT s.group_id FROM notebook_shares s WHERE s.notebook_id = notebooks.id)))`.mapWith(parsedJson<GroupMembership[]>()),
+    })
+    .from(notebooks)
+    .where(inArray(notebooks.id, [...usersByNotebook.keys()]));
+  for (const row of rows) {
+    const { shares, memberships: groupMemberships } = row;
+    const roles = new Map<string, NotebookRole>();
+    for (const userId of usersByNotebook.get(row.notebook.id) ?? []) {
+      const groupsOfUser = groupMemberships.filter((m) => m.userId === userId);
+      const sharesOfUser = shares.filter(
+        (s) => s.userId === userId || (s.groupId !== null && groupsOfUser.some((m) => m.groupId === s.groupId)),
+      );
+      const role = memberRole(userId, row.notebook, groupsOfUser, sharesOfUser);
+      if (role) roles.set(userId, role);
+    }
+    answer.set(row.notebook.id, { notebook: row.notebook, roles });
   }
-  return { notebook, roles };
+  return answer;
 }
 
 /** `shares`: this notebook's shares to the user or to groups they belong to. */
