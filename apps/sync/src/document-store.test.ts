@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { asc, docSnapshots, docUpdates, eq, type Database, type Db } from '@cohort/db';
+import { asc, docSnapshots, docUpdates, eq, notebooks, type Database, type Db } from '@cohort/db';
 import { testDatabases } from '@cohort/db/testing';
 import { createDocumentStore, type DocumentStore } from './document-store.ts';
 import { notebookSeed } from './notebook-seed.ts';
@@ -34,6 +34,8 @@ describe.each(testDatabases())('the document store on $name', (testDb) => {
   const rowIds = async (notebookId: string) =>
     (await db.select({ id: docUpdates.id }).from(docUpdates).where(eq(docUpdates.notebookId, notebookId)).orderBy(asc(docUpdates.id))).map((r) => r.id);
   const notebook = async () => createNotebook(db, await createUser(db, 'Ana'));
+  /** Appends to one notebook's log; answers the notebooks found gone. */
+  const append = (notebookId: string, updates: Uint8Array[]) => store.append([{ notebookId, updates }]);
   /** A local replica of the stored document, to make further edits from. */
   const replica = async (notebookId: string) => {
     const doc = new Y.Doc();
@@ -57,13 +59,13 @@ describe.each(testDatabases())('the document store on $name', (testDb) => {
   it('SYNC-STORE-4: compaction merges the log into the snapshot and deletes the rows it merged, in one transaction', async () => {
     const notebookId = await notebook();
     const doc = await replica(notebookId);
-    expect(await store.append(notebookId, [edit(doc, 'a'), edit(doc, 'b')])).toBe(true);
+    expect(await append(notebookId, [edit(doc, 'a'), edit(doc, 'b')])).toEqual(new Set());
     const merged = await rowIds(notebookId);
     expect(await store.compact(notebookId)).toEqual({ merged: 3 });
     expect(await rowIds(notebookId)).toEqual([]);
     const [snapshot] = await db.select().from(docSnapshots).where(eq(docSnapshots.notebookId, notebookId));
     expect(snapshot!.throughUpdateId).toBe(merged.at(-1));
-    await store.append(notebookId, [edit(doc, 'c')]);
+    await append(notebookId, [edit(doc, 'c')]);
     expect(await store.compact(notebookId)).toEqual({ merged: 1 });
     expect(await store.compact(notebookId)).toEqual({ merged: 0 });
     expect((await replica(notebookId)).getText('source').toString()).toBe('abc');
@@ -72,9 +74,9 @@ describe.each(testDatabases())('the document store on $name', (testDb) => {
   it('SYNC-STORE-4: updates appended while compaction runs are kept: merged and deleted, or left in the log', async () => {
     const notebookId = await notebook();
     const doc = await replica(notebookId);
-    await store.append(notebookId, [edit(doc, '1'), edit(doc, '2')]);
+    await append(notebookId, [edit(doc, '1'), edit(doc, '2')]);
     const racing = Array.from({ length: 10 }, (_, i) => edit(doc, String.fromCharCode(97 + i)));
-    const [{ merged }] = await Promise.all([store.compact(notebookId), ...racing.map((update) => store.append(notebookId, [update]))]);
+    const [{ merged }] = await Promise.all([store.compact(notebookId), ...racing.map((update) => append(notebookId, [update]))]);
     const left = await rowIds(notebookId);
     expect(merged + left.length).toBe(3 + racing.length);
     expect((await storedDoc(db, notebookId)).getText('source').toString()).toBe(doc.getText('source').toString());
@@ -89,7 +91,7 @@ describe.each(testDatabases())('the document store on $name', (testDb) => {
       const early = edit(doc, 'early');
       await database.scriptTransaction(async (tx) => {
         await tx.query('INSERT INTO doc_updates (notebook_id, update) VALUES ($1, $2)', [notebookId, late]);
-        await store.append(notebookId, [early]);
+        await append(notebookId, [early]);
         expect(await store.compact(notebookId)).toEqual({ merged: 2 });
       });
       const left = await db.select().from(docUpdates).where(eq(docUpdates.notebookId, notebookId));
@@ -101,6 +103,31 @@ describe.each(testDatabases())('the document store on $name', (testDb) => {
   }
 
   it('refuses to append to a notebook that no longer exists', async () => {
-    expect(await store.append('00000000-0000-4000-8000-000000000000', [edit(new Y.Doc(), 'x')])).toBe(false);
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect(await append(unknown, [edit(new Y.Doc(), 'x')])).toEqual(new Set([unknown]));
+  });
+
+  it('appends the updates of several notebooks in one statement; a deleted one among them leaves the others stored', async () => {
+    const [first, deleted, last] = await Promise.all([notebook(), notebook(), notebook()]);
+    const docs = await Promise.all([first, deleted, last].map(replica));
+    let statements = 0;
+    const counted = new Proxy(db, {
+      get(target, property) {
+        if (property === 'insert') statements++;
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const batching = createDocumentStore({ db: counted, seed: notebookSeed });
+    const entries = [first!, deleted!, last!].map((notebookId, i) => ({ notebookId, updates: [edit(docs[i]!, 'one '), edit(docs[i]!, 'two')] }));
+    expect(await batching.append(entries)).toEqual(new Set());
+    expect(statements).toBe(1);
+
+    await db.delete(notebooks).where(eq(notebooks.id, deleted!));
+    const more = [first!, deleted!, last!].map((notebookId, i) => ({ notebookId, updates: [edit(docs[i]!, ' three')] }));
+    expect(await batching.append(more)).toEqual(new Set([deleted]));
+    for (const notebookId of [first!, last!]) {
+      expect((await storedDoc(db, notebookId)).getText('source').toString()).toBe('one two three');
+    }
   });
 });

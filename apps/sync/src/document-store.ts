@@ -7,8 +7,12 @@ export interface DocumentStore {
    * merged into it. A notebook with neither is seeded first, once. Null: no such notebook.
    */
   load(notebookId: string): Promise<Uint8Array[] | null>;
-  /** Appends updates to the log in one statement. False: the notebook no longer exists. */
-  append(notebookId: string, updates: Uint8Array[]): Promise<boolean>;
+  /**
+   * Appends the updates of several notebooks to the log in one statement, each notebook's in the
+   * order given. Answers the notebooks that no longer exist: their updates are not stored, and
+   * everyone else's are.
+   */
+  append(entries: readonly AppendEntry[]): Promise<Set<string>>;
   /** Merges the log into the snapshot and deletes exactly the rows merged, in one transaction. */
   compact(notebookId: string): Promise<{ merged: number }>;
   /**
@@ -16,6 +20,11 @@ export interface DocumentStore {
    * notebook before `tx` commits, so no one seeds it otherwise (SYNC-DOC-2).
    */
   create(tx: Db, notebookId: string, write: (doc: Y.Doc) => void): Promise<void>;
+}
+
+export interface AppendEntry {
+  notebookId: string;
+  updates: Uint8Array[];
 }
 
 /** Writes the initial content of a new notebook's document; only the server seeds, once (SYNC-STORE-5). */
@@ -69,14 +78,27 @@ export function createDocumentStore({ db, seed }: { db: Db; seed: Seed }): Docum
       await tx.insert(docUpdates).values({ notebookId, update: initialState(write) });
     },
 
-    async append(notebookId, updates) {
+    async append(entries) {
+      const insert = (list: readonly AppendEntry[]) =>
+        db.insert(docUpdates).values(list.flatMap(({ notebookId, updates }) => updates.map((update) => ({ notebookId, update }))));
       try {
-        await db.insert(docUpdates).values(updates.map((update) => ({ notebookId, update })));
-        return true;
+        await insert(entries);
+        return new Set();
       } catch (error) {
-        if (foreignKeyViolation(error)) return false;
-        throw error;
+        if (!foreignKeyViolation(error)) throw error;
       }
+      // A notebook deleted meanwhile fails the whole statement: each notebook on its own, then.
+      const gone = new Set<string>();
+      if (entries.length === 1) return gone.add(entries[0]!.notebookId);
+      for (const entry of entries) {
+        try {
+          await insert([entry]);
+        } catch (error) {
+          if (!foreignKeyViolation(error)) throw error;
+          gone.add(entry.notebookId);
+        }
+      }
+      return gone;
     },
 
     compact: (notebookId) =>
