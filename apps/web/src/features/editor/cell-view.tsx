@@ -4,6 +4,7 @@ import { memo, useRef, type RefObject } from 'react';
 import type { CellType } from '@cohort/notebook';
 import { CellEditor, type EditorKeys } from './cell-editor.tsx';
 import { CellToolbar } from './cell-toolbar.tsx';
+import { OutputArea } from '../outputs/output-area.tsx';
 import type { Command } from './command-keys.ts';
 import type { LiveSession } from './live-session.ts';
 import { MarkdownView } from './markdown-view.tsx';
@@ -93,6 +94,7 @@ export const CellView = memo(function CellView({ info, index, count, selected, t
           <SourcePreview text={source} />
         )}
       </div>
+      {type === 'code' && <OutputArea outputs={info.outputs} label={`Output of cell ${index + 1}`} />}
       {!readOnly && (
         <CellToolbar
           className={styles.toolbar}

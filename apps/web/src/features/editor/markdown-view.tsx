@@ -11,7 +11,7 @@ import styles from './markdown-view.module.css';
 let linksOpenElsewhere = false;
 
 /** Sanitised HTML of a cell; links open in a new tab so a click never leaves the notebook. */
-function sanitize(html: string): string {
+export function sanitize(html: string): string {
   if (!linksOpenElsewhere) {
     DOMPurify.addHook('afterSanitizeAttributes', (node) => {
       if (node.tagName !== 'A' || !node.hasAttribute('href')) return;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
-import type { CellType, Notebook } from '@cohort/notebook';
+import type { CellType, Notebook, Output } from '@cohort/notebook';
+import { sameJson } from '../outputs/same-json.ts';
 
 /** What the cell list needs to know of a cell; the source is the live Y.Text, read by its own editor. */
 export interface CellInfo {
@@ -8,20 +9,24 @@ export interface CellInfo {
   type: CellType;
   source: Y.Text;
   executionCount: number | null;
+  outputs: readonly Output[];
 }
+
+const noOutputs: readonly Output[] = [];
 
 function readInfo(notebook: Notebook, id: string): CellInfo | null {
   const cell = notebook.cell(id);
   const source = notebook.sourceText(id);
   if (!cell || !source) return null;
-  return { id, type: cell.cell_type, source, executionCount: cell.cell_type === 'code' ? cell.execution_count : null };
+  const code = cell.cell_type === 'code';
+  return { id, type: cell.cell_type, source, executionCount: code ? cell.execution_count : null, outputs: code && cell.outputs.length > 0 ? cell.outputs : noOutputs };
 }
 
-const same = (a: CellInfo, b: CellInfo) => a.type === b.type && a.source === b.source && a.executionCount === b.executionCount;
+const same = (a: CellInfo, b: CellInfo) => a.type === b.type && a.source === b.source && a.executionCount === b.executionCount && sameJson(a.outputs, b.outputs);
 
 /**
- * The cells in order. Entries keep their identity while a cell's type, source object and
- * execution count stay the same, so typing in one cell re-renders no other.
+ * The cells in order. Entries keep their identity while a cell's type, source object,
+ * execution count and outputs stay the same, so typing in one cell re-renders no other.
  */
 export function useCells(notebook: Notebook | null): CellInfo[] {
   const [cells, setCells] = useState<CellInfo[]>([]);
