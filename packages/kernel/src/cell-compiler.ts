@@ -1,16 +1,14 @@
 /**
- * The compiler contract the runtime relies on (packages/compiler: compileCell, originalPosition).
- * Taken as an option so a host or a test can wrap it; the default is @cohort/compiler itself.
+ * The compiler the runtime uses: @cohort/compiler by default; an option so a host or a test can
+ * wrap it (e.g. to count or cache compilations).
  */
-export interface CompiledCell {
-  ok: true;
-  code: string;
-  declarations: string[];
-  sourceMap: unknown;
-}
-export type CompileResult = CompiledCell | { ok: false; errors: { message: string; line: number; column: number }[] };
+import { compileCell, originalPosition } from '@cohort/compiler';
+
+export type { CompiledCell, CompileResult } from '@cohort/compiler';
 
 export interface CellCompiler {
-  compileCell(source: string, options: { fileName: string; modules: readonly string[] }): CompileResult;
-  originalPosition(cell: CompiledCell, line: number, column: number): { line: number; column: number } | null;
+  compileCell: typeof compileCell;
+  originalPosition: typeof originalPosition;
 }
+
+export const cohortCompiler: CellCompiler = { compileCell, originalPosition };

@@ -5,7 +5,7 @@
  * packages/kernel/SPEC.md.
  */
 import { backendOrder, chooseBackend, type BackendLoaders, type TfBackendControl } from './backends.ts';
-import type { CellCompiler, CompiledCell } from './cell-compiler.ts';
+import { cohortCompiler, type CellCompiler, type CompiledCell } from './cell-compiler.ts';
 import { html, image, markdown, represent, vegaLite, type Representation } from './display.ts';
 import type { OutputTarget } from './output-target.ts';
 import {
@@ -43,7 +43,8 @@ export interface KernelRuntimeOptions {
   backends: BackendLoaders;
   /** The backend the user asked for; default: the first that works in the host's order. */
   backend?: BackendName;
-  compiler: CellCompiler;
+  /** Default: @cohort/compiler. */
+  compiler?: CellCompiler;
   /** The realm's global object; default globalThis. */
   globalObject?: typeof globalThis;
   /** Recognises the host's own interruption of a synchronous loop (Node: vm's breakOnSigint error). */
@@ -81,6 +82,7 @@ const nodeInterruptCode = 'ERR_SCRIPT_EXECUTION_INTERRUPTED';
 
 export function createKernelRuntime(options: KernelRuntimeOptions): KernelRuntime {
   const global = options.globalObject ?? globalThis;
+  const compiler = options.compiler ?? cohortCompiler;
   const isInterruptError =
     options.isInterruptError ?? ((error: unknown) => typeof error === 'object' && error !== null && (error as { code?: unknown }).code === nodeInterruptCode);
   const order = backendOrder[options.runtime];
@@ -270,7 +272,7 @@ export function createKernelRuntime(options: KernelRuntimeOptions): KernelRuntim
   const runCell = async (request: ExecuteRequest, execution: Execution, count: number): Promise<CellError | undefined> => {
     const { code, cell_id: cellId, silent } = request.content;
     const fileName = `cell-${cellId.replace(/[^\w-]/g, '_')}-${request.header.msg_id.replace(/[^\w-]/g, '_').slice(0, 12)}.ts`;
-    const compiled = options.compiler.compileCell(code, { fileName, modules: Object.keys(options.modules) });
+    const compiled = compiler.compileCell(code, { fileName, modules: Object.keys(options.modules) });
     if (!compiled.ok) {
       const first = compiled.errors[0] ?? { message: 'invalid syntax', line: 1, column: 1 };
       const evalue = `${first.message} (${first.line}:${first.column})`;
@@ -299,7 +301,7 @@ export function createKernelRuntime(options: KernelRuntimeOptions): KernelRuntim
   };
 
   const rememberCell = (fileName: string, cellId: string, compiled: CompiledCell) => {
-    cells.set(fileName, { cellId, originalPosition: (line, column) => options.compiler.originalPosition(compiled, line, column) });
+    cells.set(fileName, { cellId, originalPosition: (line, column) => compiler.originalPosition(compiled, line, column) });
     if (cells.size > MAX_REMEMBERED_CELLS) cells.delete(cells.keys().next().value!);
   };
 
