@@ -9,6 +9,7 @@ import { editorMetrics } from './editor-metrics.ts';
 import { bindMonaco } from './monaco-binding.ts';
 import { mountWhenLaidOut } from './mount-queue.ts';
 import { SourcePreview } from './source-preview.tsx';
+import { attachCellToTypeScript } from './typescript-notebook.ts';
 import styles from './cell-editor.module.css';
 
 /** What the notebook does for keys pressed in a cell's editor (JupyterLab's edit mode). */
@@ -132,7 +133,8 @@ export function CellEditor({ cellId, label, text, language, readOnly, focus, ses
         const element = host.current;
         const create = (width: number) => {
           const { language: initialLanguage, readOnly: initialReadOnly, label: initialLabel, focus: initialFocus } = latest.current;
-          const model = monaco.editor.createModel(text.toString(), initialLanguage);
+          const typescript = attachCellToTypeScript(session.notebook, cellId);
+          const model = monaco.editor.createModel(text.toString(), initialLanguage, monaco.Uri.parse(typescript.uri));
           model.setEOL(monaco.editor.EndOfLineSequence.LF);
           const height = model.getLineCount() * lineHeight + 2 * padding;
           const editor = monaco.editor.create(element, { ...editorOptions(initialReadOnly, initialLabel), model, dimension: { width, height } });
@@ -156,6 +158,7 @@ export function CellEditor({ cellId, label, text, language, readOnly, focus, ses
             binding.dispose();
             editor.dispose();
             model.dispose();
+            typescript.dispose();
           };
         };
         // An editor the user is entering comes at once (measuring the page this one time), so no key typed meanwhile is lost.

@@ -1,3 +1,5 @@
+import { setUpCellTypeScript } from './typescript-notebook.ts';
+
 export type Monaco = typeof import('monaco-editor/editor');
 
 let loading: Promise<Monaco> | null = null;
@@ -33,29 +35,37 @@ function followPageTheme(monaco: Monaco): void {
 
 /**
  * Monaco, bundled and served by us (no CDN), loaded on first use in the browser only: the core
- * editor, its features, and TypeScript and Markdown highlighting. Its editor worker runs from
- * our bundle too. A failed load (offline before it finished) is tried again on the next call.
+ * editor, its features, TypeScript and Markdown highlighting, and TypeScript IntelliSense for cells
+ * (typescript-notebook.ts). Its workers run from our bundle too, the TypeScript one started at once
+ * (it then fetches the TensorFlow.js declarations), so IntelliSense keeps working offline after
+ * load. A failed load (offline before it finished) is tried again on the next call.
  */
 export function loadMonaco(): Promise<Monaco> {
   loading ??= (async () => {
     const createWorker = () => new Worker(new URL('monaco-editor/editor/editor.worker.js', import.meta.url), { type: 'module' });
+    const createTypeScriptWorker = () => new Worker(new URL('./typescript-cell-worker.ts', import.meta.url), { type: 'module', name: 'typescript' });
     // Started now, while the page is surely online; Monaco asks for it later (suggestions, links), maybe offline.
     let early: Worker | null = createWorker();
     window.MonacoEnvironment = {
-      getWorker: () => {
+      getWorker: (_workerId, label) => {
+        if (label === 'typescript') return createTypeScriptWorker();
         const worker = early ?? createWorker();
         early = null;
         return worker;
       },
     };
-    const [monaco] = await Promise.all([
+    const [monaco, , , , typescript] = await Promise.all([
       import('monaco-editor/editor'),
       import('monaco-editor/features/register.all'),
       import('monaco-editor/languages/definitions/typescript/register'),
       import('monaco-editor/languages/definitions/markdown/register'),
+      import('monaco-editor/languages/features/typescript/register'),
     ]);
+    setUpCellTypeScript(typescript);
     // Each language's tokenizer is a chunk fetched when first met: meet them now, while online.
     for (const language of ['typescript', 'markdown']) monaco.editor.createModel('', language).dispose();
+    // Meeting TypeScript registered its language service; start its worker now too, while online.
+    void typescript.getTypeScriptWorker().then((worker) => worker());
     defineThemes(monaco);
     followPageTheme(monaco);
     // Editors measure their font on creation; a web font arriving later would misplace carets until remeasured.

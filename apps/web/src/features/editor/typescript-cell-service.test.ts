@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CELL_GLOBALS_DTS } from '@cohort/kernel/cell-globals';
 import type { MirrorModel } from 'monaco-editor/languages/features/typescript/tsWorker';
-import { CellTypeScriptWorker, notebookCellsLib } from './typescript-cell-service.ts';
-import { cellModelUri, type CellCode } from './typescript-cell-source.ts';
+import { CellTypeScriptWorker } from './typescript-cell-service.ts';
+import { cellModelUri, notebookCellsLib, type CellCode } from './typescript-cell-source.ts';
 import { cellCompilerOptions } from './typescript-compiler-options.ts';
 import { collectTypeLibrary, findNodeModules, type TypeLibrary } from './typescript-type-library.ts';
 
@@ -35,6 +35,7 @@ function notebook(sources: string[]) {
   const diagnostics = async (n: number) => [
     ...(await worker.getSyntacticDiagnostics(file(n))),
     ...(await worker.getSemanticDiagnostics(file(n))),
+    ...(await worker.getSuggestionDiagnostics(file(n))),
   ].map((d) => ({ code: d.code, start: d.start, text: sources[n - 1]!.slice(d.start, d.start! + d.length!) }));
   return { worker, file, after, diagnostics };
 }

@@ -1,11 +1,9 @@
 import type * as ts from 'typescript';
 import { TypeScriptWorker, type CreateData, type WorkerContext } from 'monaco-editor/languages/features/typescript/tsWorker';
 import { typescript } from 'monaco-editor/languages/features/typescript/lib/typescriptServices';
-import { cellFile, cellIdOfUri, cellPrelude, toCellSpan, type CellCode, type CellFile, type TextSpan } from './typescript-cell-source.ts';
+import { cellFile, cellIdOfUri, cellPrelude, notebookCellsLib, toCellSpan, type CellCode, type CellFile, type TextSpan } from './typescript-cell-source.ts';
 import type { TypeLibrary } from './typescript-type-library.ts';
 
-/** The extra lib through which the page tells the worker the notebook's code cells (JSON `CellCode[]`, notebook order). */
-export const notebookCellsLib = 'file:///cohort/notebook-cells.json';
 /** Where the TensorFlow.js declarations live for TypeScript's module resolution (cells are under file:///notebook/). */
 export const libraryRoot = 'file:///node_modules/';
 
@@ -121,7 +119,9 @@ export class CellTypeScriptWorker extends TypeScriptWorker {
 
   override async getSuggestionDiagnostics(fileName: string): Promise<ts.Diagnostic[]> {
     const file = await this.#cellFileWhenReady(fileName);
-    return this.#diagnostics(fileName, file, await super.getSuggestionDiagnostics(fileName));
+    // "Declared but never read" is wrong in a notebook: the cells below read it, and they are not in this file.
+    const suggestions = (await super.getSuggestionDiagnostics(fileName)).filter((diagnostic) => !diagnostic.reportsUnnecessary);
+    return this.#diagnostics(fileName, file, suggestions);
   }
 
   override async getCompletionsAtPosition(fileName: string, position: number): Promise<ts.CompletionInfo | undefined> {

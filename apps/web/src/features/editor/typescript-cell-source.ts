@@ -5,6 +5,9 @@
  * cell's own part is ever reported or edited; positions move by the length of what precedes it.
  */
 
+/** The extra lib through which the page tells the worker the notebook's code cells (JSON `CellCode[]`, notebook order). */
+export const notebookCellsLib = 'file:///cohort/notebook-cells.json';
+
 /** A code cell's source, as listed in notebook order. */
 export interface CellCode {
   id: string;
