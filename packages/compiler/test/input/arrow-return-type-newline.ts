@@ -1,0 +1,3 @@
+const f = (a: number, b: number)
+  : number => a + b
+f(1, 2)

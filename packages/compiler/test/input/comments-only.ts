@@ -1,0 +1,2 @@
+// This cell only explains what comes next.
+/* Nothing runs here. */

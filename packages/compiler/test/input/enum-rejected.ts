@@ -1,0 +1,4 @@
+enum Activation {
+  Relu,
+  Sigmoid,
+}

@@ -1,0 +1,2 @@
+import tf from "@tensorflow/tfjs";
+import tfAgain, { tensor } from "@tensorflow/tfjs";

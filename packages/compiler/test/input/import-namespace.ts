@@ -1,0 +1,2 @@
+import * as tf from "@tensorflow/tfjs";
+tf.version

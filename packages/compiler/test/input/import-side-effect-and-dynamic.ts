@@ -1,0 +1,5 @@
+import "@tensorflow/tfjs";
+const { sum } = await import("@tensorflow/tfjs");
+async function later() {
+  return (await import("@tensorflow/tfjs")).version;
+}

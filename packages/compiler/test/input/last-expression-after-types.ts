@@ -1,0 +1,6 @@
+const total = 3;
+total
+interface Summary {
+  total: number;
+}
+;

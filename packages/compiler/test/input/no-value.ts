@@ -1,0 +1,4 @@
+const values = [1, 2, 3];
+for (const v of values) {
+  console.log(v);
+}

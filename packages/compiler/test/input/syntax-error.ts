@@ -1,0 +1,2 @@
+const model = tf.sequential();
+model.add(tf.layers.dense({ units: 1 ]));

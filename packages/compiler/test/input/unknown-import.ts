@@ -1,0 +1,3 @@
+import * as tf from "@tensorflow/tfjs";
+import _ from "lodash";
+import { helper } from "./helpers";

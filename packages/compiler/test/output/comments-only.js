@@ -1,0 +1,5 @@
+(async () => { "use strict"; // This cell only explains what comes next.
+/* Nothing runs here. */
+
+})()
+//# sourceURL=comments-only.ts
