@@ -84,6 +84,12 @@ export async function chooseBackend(options: {
   return { ok: false, error: `no TensorFlow.js backend could start (${Object.entries(skipped).map(([name, why]) => `${name}: ${why}`).join('; ')})`, skipped };
 }
 
+/** The backends that load here (a software GPU included: the user may still pick it), in `order`. */
+export async function availableBackends(loaders: BackendLoaders, order: readonly BackendName[]): Promise<BackendName[]> {
+  const loadable = await Promise.all(order.map((name) => (loaders[name]?.() ?? Promise.resolve(undefined)).then(Boolean, () => false)));
+  return order.filter((_, index) => loadable[index]);
+}
+
 /** The subset of WebGPU's API the probe reads (lib.dom has no WebGPU types in TypeScript 5.9). */
 interface GpuLike {
   requestAdapter(options?: { powerPreference?: 'high-performance' | 'low-power' }): Promise<GpuAdapterLike | null>;

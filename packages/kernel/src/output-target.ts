@@ -8,8 +8,6 @@ export interface OutputTarget {
   /** Shows a new display with a fresh display_id and returns that id. */
   display(representation: Representation): string;
   update(displayId: string, representation: Representation): void;
-  /** Called when the execution is interrupted, before its later outputs start being dropped. */
-  onInterrupt(listener: () => void): void;
   readonly interrupted: boolean;
 }
 

@@ -4,7 +4,7 @@
  * outputs, replies and status back. It knows nothing of Yjs, Postgres or the page. Rules:
  * packages/kernel/SPEC.md.
  */
-import { backendOrder, chooseBackend, type BackendLoaders, type TfBackendControl } from './backends.ts';
+import { availableBackends, backendOrder, chooseBackend, type BackendLoaders, type TfBackendControl } from './backends.ts';
 import { cohortCompiler, type CellCompiler, type CompiledCell } from './cell-compiler.ts';
 import { html, image, markdown, represent, vegaLite, type Representation } from './display.ts';
 import type { OutputTarget } from './output-target.ts';
@@ -68,7 +68,6 @@ interface Execution {
   readonly target: OutputTarget;
   /** Set on interrupt (and restart): later outputs of this execution are dropped. */
   interrupted: boolean;
-  readonly interruptListeners: (() => void)[];
   interrupt(): void;
   /** Rejects with a KeyboardInterrupt on interrupt: what a running cell's promise is raced against. */
   readonly interruption: Promise<never>;
@@ -145,17 +144,9 @@ export function createKernelRuntime(options: KernelRuntimeOptions): KernelRuntim
     const execution: Execution = {
       request,
       interrupted: false,
-      interruptListeners: [],
       interruption,
       interrupt() {
         if (execution.interrupted) return;
-        for (const listener of execution.interruptListeners.splice(0)) {
-          try {
-            listener();
-          } catch {
-            // A helper's cleanup failing must not keep the interrupt from finishing the cell.
-          }
-        }
         flushStream();
         execution.interrupted = true;
         rejectInterruption(new KeyboardInterrupt('the execution was interrupted'));
@@ -168,10 +159,6 @@ export function createKernelRuntime(options: KernelRuntimeOptions): KernelRuntim
         },
         update(displayId, representation) {
           emit(execution, 'update_display_data', { ...representation, transient: { display_id: displayId } });
-        },
-        onInterrupt(listener) {
-          if (execution.interrupted) listener();
-          else execution.interruptListeners.push(listener);
         },
         get interrupted() {
           return execution.interrupted;
@@ -236,7 +223,7 @@ export function createKernelRuntime(options: KernelRuntimeOptions): KernelRuntim
     backend = choice.backend;
     return choice;
   };
-  const availableBackends = () => order.filter((name) => options.backends[name] !== undefined);
+  let backendsHere: Promise<BackendName[]> | undefined;
 
   send('status', { execution_state: 'starting' });
   const ready = startBackend(options.backend).then((choice) => {
@@ -376,7 +363,7 @@ export function createKernelRuntime(options: KernelRuntimeOptions): KernelRuntim
           implementation_version: IMPLEMENTATION_VERSION,
           language_info: { name: 'typescript', version: '5.9', mimetype: 'text/typescript', file_extension: '.ts' },
           backend,
-          backends: availableBackends(),
+          backends: await (backendsHere ??= availableBackends(options.backends, order)),
           runtime: options.runtime,
         },
         request,

@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import { createBackendLoaders, type BackendLoaders } from './backends.ts';
 import { createMessage, parentMessageId, parseKernelMessage, type BackendName, type KernelMessage, type MessageContent, type MessageType } from './protocol.ts';
 import { createKernelRuntime, type KernelRuntime } from './runtime.ts';
@@ -20,10 +20,14 @@ export interface TestKernel {
   /** Sends a request and returns the messages parented to it once its reply and idle were sent. */
   request<T extends MessageType>(type: T, content: MessageContent<T>): Promise<KernelMessage[]>;
   execute(code: string, cellId?: string): Promise<KernelMessage[]>;
+  /** Resolves once the kernel has printed `text` (to stdout). */
+  printed(text: string): Promise<void>;
   dispose(): void;
 }
 
-export async function startTestKernel(options: { backend?: BackendName; backends?: BackendLoaders } = {}): Promise<TestKernel> {
+export async function startTestKernel(
+  options: { backend?: BackendName; backends?: BackendLoaders; evaluate?: (code: string, fileName: string) => unknown } = {},
+): Promise<TestKernel> {
   const messages: KernelMessage[] = [];
   const runtime = createKernelRuntime({
     send(message) {
@@ -31,7 +35,7 @@ export async function startTestKernel(options: { backend?: BackendName; backends
       if (!parsed.ok) throw new Error(`the runtime sent an invalid message: ${parsed.error}`);
       messages.push(parsed.message);
     },
-    evaluate: (code, fileName) => vm.runInThisContext(code, { filename: fileName }),
+    evaluate: options.evaluate ?? ((code, fileName) => vm.runInThisContext(code, { filename: fileName })),
     runtime: 'node',
     modules: { '@tensorflow/tfjs': () => import('@tensorflow/tfjs') },
     backends: options.backends ?? createBackendLoaders({ wasmPaths: nodeWasmPaths }),
@@ -48,6 +52,7 @@ export async function startTestKernel(options: { backend?: BackendName; backends
     messages,
     request,
     execute: (code, cellId = 'cell-1') => request('execute_request', { code, cell_id: cellId }),
+    printed: (text) => vi.waitUntil(() => messages.some((message) => message.header.msg_type === 'stream' && (message.content as { text: string }).text.includes(text)), { timeout: 10_000 }).then(() => {}),
     dispose: () => runtime.dispose(),
   };
 }

@@ -66,11 +66,12 @@ interface ChartPoint {
 }
 
 /**
- * What tfjs 4.22 binds `this` to in CustomCallbackArgs functions: the CustomCallback, which
- * `setModel` gave the model, and `setParams` fit's params (epochs, steps or samples).
+ * What tfjs binds `this` to in CustomCallbackArgs functions: the CustomCallback, with fit's params
+ * (epochs, steps or samples). It never gets the model in tfjs 4.22 (BaseCallback.setModel is a
+ * no-op), so an interrupt cannot set `model.stopTraining`; the next callback throws instead, which
+ * ends fit at the end of the batch, and fit's own `finally` leaves the model ready to train again.
  */
 interface CallbackThis {
-  model?: { stopTraining: boolean };
   params?: Record<string, unknown>;
 }
 
@@ -80,7 +81,6 @@ export function createTrainingChart(target: OutputTarget, options: TrainingChart
   let chartId: string | undefined;
   let progress: ReturnType<typeof createProgressBar> | undefined;
   let stepsDone = 0;
-  let model: CallbackThis['model'] | undefined;
 
   const spec = () => ({
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
@@ -105,7 +105,7 @@ export function createTrainingChart(target: OutputTarget, options: TrainingChart
   }, UPDATE_INTERVAL_MS);
 
   const stopIfInterrupted = () => {
-    if (target.interrupted && model) model.stopTraining = true;
+    if (target.interrupted) throw new Error('KeyboardInterrupt: training stopped');
   };
   const record = (x: number, logs: Logs | undefined) => {
     for (const [metric, value] of Object.entries(logs ?? {})) {
@@ -123,10 +123,6 @@ export function createTrainingChart(target: OutputTarget, options: TrainingChart
 
   return {
     onTrainBegin(this: CallbackThis) {
-      model = this.model;
-      target.onInterrupt(() => {
-        if (model) model.stopTraining = true;
-      });
       stopIfInterrupted();
       chartId = target.display(representation());
       const epochs = Number(this.params?.['epochs']) || 1;
@@ -134,20 +130,21 @@ export function createTrainingChart(target: OutputTarget, options: TrainingChart
       const total = every === 'batch' && stepsPerEpoch > 0 ? epochs * stepsPerEpoch : epochs;
       progress = createProgressBar(target, total, { label: every === 'batch' && stepsPerEpoch > 0 ? 'batch' : 'epoch' });
     },
+    onBatchBegin: stopIfInterrupted,
     onBatchEnd(_batch: number, logs?: Logs) {
       stepsDone++;
+      stopIfInterrupted();
       if (every === 'batch') {
         record(stepsDone, logs);
         progress?.update(stepsDone);
       }
-      stopIfInterrupted();
     },
     onEpochEnd(epoch: number, logs?: Logs) {
+      stopIfInterrupted();
       if (every === 'epoch') {
         record(epoch + 1, logs);
         progress?.update(epoch + 1);
       }
-      stopIfInterrupted();
     },
     onTrainEnd() {
       throttle.flush();
