@@ -54,6 +54,7 @@ describe('executing cells', () => {
     const first = await kernel.execute('setTimeout(() => console.log("late"), 30);', 'timer');
     const second = await kernel.execute('await new Promise((resolve) => setTimeout(resolve, 120));\nconsole.log("second")', 'waiting');
     expect(stdout(second)).toBe('second\n');
+    await kernel.printed('late');
     const late = kernel.messages.find((message) => message.header.msg_type === 'stream' && (message.content as { text: string }).text === 'late\n');
     expect(late?.parent_header).toEqual(first[0]!.parent_header);
   });
