@@ -113,7 +113,7 @@ describe.each(testDatabases())('the document store on $name', (testDb) => {
     let statements = 0;
     const counted = new Proxy(db, {
       get(target, property) {
-        if (property === 'insert') statements++;
+        if (property === 'execute') statements++;
         const value: unknown = Reflect.get(target, property, target);
         return typeof value === 'function' ? value.bind(target) : value;
       },

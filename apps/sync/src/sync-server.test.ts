@@ -3,7 +3,7 @@ import type WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { docSnapshots, docUpdates, docVersions, eq, notebooks, type Database, type Db } from '@cohort/db';
+import { docSnapshots, docVersions, eq, notebooks, type Database, type Db } from '@cohort/db';
 import { openNotebook, ORIGIN, type Notebook } from '@cohort/notebook';
 import { testDatabases } from '@cohort/db/testing';
 import { closeCodes, decodePersisted, messageTypes, syncMessageTypes } from '@cohort/sync-auth';
@@ -55,19 +55,13 @@ function holdAppends(db: Db) {
   const held = new Proxy(db, {
     get(target, property) {
       const value: unknown = Reflect.get(target, property, target);
-      if (property !== 'insert') return typeof value === 'function' ? value.bind(target) : value;
-      return (table: typeof docUpdates) => {
-        const builder = target.insert(table);
+      // Appends are the server's only raw statements (document-store.ts); the rest uses the query builder.
+      if (property !== 'execute') return typeof value === 'function' ? value.bind(target) : value;
+      return (query: Parameters<Db['execute']>[0]) => {
         const waitFor = gate;
-        if (table !== docUpdates || !waitFor) return builder;
-        return {
-          values: (rows: Parameters<typeof builder.values>[0]) => ({
-            then(resolve: (value: unknown) => void, reject: (error: unknown) => void) {
-              signalStarted();
-              return waitFor.then(() => builder.values(rows)).then(resolve, reject);
-            },
-          }),
-        };
+        if (!waitFor) return target.execute(query);
+        signalStarted();
+        return waitFor.then(() => target.execute(query));
       };
     },
   });
