@@ -107,7 +107,7 @@ describe.each(testDatabases())('the document store on $name', (testDb) => {
     expect(await append(unknown, [edit(new Y.Doc(), 'x')])).toEqual(new Set([unknown]));
   });
 
-  it('appends the updates of several notebooks in one statement; a deleted one among them leaves the others stored', async () => {
+  it('SYNC-STORE-3: appends the updates of several notebooks in one statement; a deleted one among them leaves the others stored', async () => {
     const [first, deleted, last] = await Promise.all([notebook(), notebook(), notebook()]);
     const docs = await Promise.all([first, deleted, last].map(replica));
     let statements = 0;

@@ -24,7 +24,7 @@ describe.each(testDatabases())('write-ahead persistence on $name', (testDb) => {
   });
   afterAll(() => database?.close());
 
-  it('SYNC-STORE-1: appends the updates of every notebook arriving in one turn in one statement; a deleted notebook is refused (4404) and the others stored', async () => {
+  it('SYNC-STORE-3: appends the updates of every notebook arriving in one turn in one statement; a deleted notebook is refused (4404) and the others stored', async () => {
     const owner = await createUser(db, 'Ana');
     const notebookIds = await Promise.all(Array.from({ length: 5 }, () => createNotebook(db, owner)));
     const store = createDocumentStore({ db, seed: notebookSeed });
