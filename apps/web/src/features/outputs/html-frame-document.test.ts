@@ -10,9 +10,11 @@ describe('htmlFrameDocument', () => {
     expect(document).toContain('<body><table><tr><td>1</td></tr></table><script></body>');
   });
 
-  it('sets the colour scheme of the page it sits in', () => {
+  it("sets the user's chosen colour scheme, or none so that the frame follows the system", () => {
     expect(htmlFrameDocument('', 'dark')).toContain('<html data-scheme="dark">');
     expect(htmlFrameDocument('', 'light')).toContain('<html data-scheme="light">');
+    expect(htmlFrameDocument('', null)).toContain('<html>');
+    expect(htmlFrameDocument('', null)).toContain(':root { color-scheme: light dark; }');
   });
 });
 

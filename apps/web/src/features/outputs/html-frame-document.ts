@@ -4,11 +4,14 @@ export const FRAME_HEIGHT_MESSAGE = 'cohort-output-height';
 export const FRAME_UPDATE_MESSAGE = 'cohort-output-update';
 
 export type ColorScheme = 'light' | 'dark';
+/** A frame's theme: the user's explicit choice, or null to follow the system's like the page does. */
+export type FrameScheme = ColorScheme | null;
 
 // Runs in the frame before the output's own markup, so broken or hostile markup cannot stop it.
 // Reports the document's height whenever it changes (the parent trusts only its own frame's
-// window), and takes updates from the parent only: a progress bar redrawn many times a second
-// replaces the body instead of reloading the frame. Scripts in new markup are re-created to run.
+// window), and takes updates from the parent only: new markup without scripts (a progress bar
+// redrawn many times a second) replaces the body instead of reloading the frame; a new theme
+// switches the palette.
 const frameScript = `(() => {
   let last = -1;
   const report = () => {
@@ -23,15 +26,8 @@ const frameScript = `(() => {
     const { type, html, scheme } = event.source === parent && event.data ? event.data : {};
     if (type !== ${JSON.stringify(FRAME_UPDATE_MESSAGE)}) return;
     if (scheme === 'light' || scheme === 'dark') document.documentElement.dataset.scheme = scheme;
-    if (typeof html !== 'string') return;
-    document.body.innerHTML = html;
-    for (const inert of document.body.querySelectorAll('script')) {
-      const script = document.createElement('script');
-      for (const attribute of inert.attributes) script.setAttribute(attribute.name, attribute.value);
-      script.async = false;
-      script.textContent = inert.textContent;
-      inert.replaceWith(script);
-    }
+    else if (scheme === null) delete document.documentElement.dataset.scheme;
+    if (typeof html === 'string') document.body.innerHTML = html;
   });
 })();`;
 
@@ -60,11 +56,11 @@ progress { accent-color: #4f46e5; }
 
 /**
  * The `srcdoc` of a sandboxed frame showing an HTML output: the output's markup, the app's
- * palette in the given colour scheme, and a script that posts the content height to the parent
+ * palette in the user's chosen colour scheme (or the system's), and a script that posts the content height to the parent
  * and applies updates the parent posts.
  */
-export function htmlFrameDocument(html: string, scheme: ColorScheme): string {
-  return `<!doctype html><html data-scheme="${scheme}"><head><meta charset="utf-8"><style>${frameStyle}</style><script>${frameScript}</script></head><body>${html}</body></html>`;
+export function htmlFrameDocument(html: string, scheme: FrameScheme): string {
+  return `<!doctype html><html${scheme ? ` data-scheme="${scheme}"` : ''}><head><meta charset="utf-8"><style>${frameStyle}</style><script>${frameScript}</script></head><body>${html}</body></html>`;
 }
 
 /** The height a frame reported, if `data` is such a report. */

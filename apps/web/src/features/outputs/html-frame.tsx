@@ -1,39 +1,44 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { FRAME_UPDATE_MESSAGE, htmlFrameDocument, reportedHeight } from './html-frame-document.ts';
-import { useColorScheme } from './use-color-scheme.ts';
+import { FRAME_UPDATE_MESSAGE, htmlFrameDocument, reportedHeight, type FrameScheme } from './html-frame-document.ts';
+import { useThemeChoice } from './use-color-scheme.ts';
 import styles from './output-area.module.css';
 
 /** Taller content scrolls inside the frame, so a hostile page cannot make the notebook endless. */
 const MAX_FRAME_HEIGHT = 4000;
 const INITIAL_HEIGHT = 24;
 
+const hasScripts = (html: string) => /<script/i.test(html);
+
 /**
  * An HTML output in a frame sandboxed to scripts only: an opaque origin, so its scripts reach
  * neither the page, nor its cookies, nor the API. Sized to the height its content reports.
+ * Updates keep the frame: new markup without scripts and theme changes are posted to it; markup
+ * with scripts reloads it, so they run once in a fresh page.
  */
 export function HtmlFrame({ html, title }: { html: string; title: string }) {
-  const scheme = useColorScheme();
+  const scheme = useThemeChoice();
   const frame = useRef<HTMLIFrameElement>(null);
   const [height, setHeight] = useState(INITIAL_HEIGHT);
-  // The first markup and theme go in srcdoc; later ones are posted, so the frame never reloads.
-  const [initial] = useState(() => ({ html, scheme, srcDoc: htmlFrameDocument(html, scheme) }));
+  const [loadedDocument, setLoadedDocument] = useState(() => ({ scheme, srcDoc: htmlFrameDocument(html, scheme) }));
   const loaded = useRef(false);
-  const shown = useRef({ html, scheme });
+  const shownHtml = useRef(html);
 
-  const sendUpdate = () => {
-    const target = frame.current?.contentWindow;
-    if (!loaded.current || !target) return;
-    const { html: nextHtml, scheme: nextScheme } = shown.current;
-    target.postMessage({ type: FRAME_UPDATE_MESSAGE, html: nextHtml, scheme: nextScheme }, '*');
-  };
+  const post = (update: { html?: string; scheme?: FrameScheme }) => frame.current?.contentWindow?.postMessage({ type: FRAME_UPDATE_MESSAGE, ...update }, '*');
 
   useEffect(() => {
-    if (shown.current.html === html && shown.current.scheme === scheme) return;
-    shown.current = { html, scheme };
-    sendUpdate();
-  }, [html, scheme]);
+    if (html === shownHtml.current) return;
+    shownHtml.current = html;
+    if (loaded.current && !hasScripts(html)) return post({ html });
+    loaded.current = false;
+    setLoadedDocument({ scheme, srcDoc: htmlFrameDocument(html, scheme) });
+    // The theme is read when the markup changes; a theme change alone is posted below.
+  }, [html]);
+
+  useEffect(() => {
+    if (loaded.current) post({ scheme });
+  }, [scheme]);
 
   useEffect(() => {
     const onMessage = (event: MessageEvent) => {
@@ -53,12 +58,12 @@ export function HtmlFrame({ html, title }: { html: string; title: string }) {
       sandbox="allow-scripts"
       referrerPolicy="no-referrer"
       loading="lazy"
-      srcDoc={initial.srcDoc}
+      srcDoc={loadedDocument.srcDoc}
       style={{ height }}
       onLoad={() => {
         loaded.current = true;
-        // What changed while the frame was loading.
-        if (shown.current.html !== initial.html || shown.current.scheme !== initial.scheme) sendUpdate();
+        // The theme changed while the frame was loading.
+        if (scheme !== loadedDocument.scheme) post({ scheme });
       }}
     />
   );

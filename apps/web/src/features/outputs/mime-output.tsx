@@ -39,21 +39,22 @@ export function MimeOutput({ data, metadata, label }: { data: MimeBundle; metada
     return <p className={styles.notice}>No way to show {Object.keys(data).join(', ') || 'this output'} here.</p>;
   }
   const value = data[mimeType];
+  const where = label.charAt(0).toLowerCase() + label.slice(1);
   // The plain-text form, when the kernel sent one, describes an image better than a generic word.
   const plain = data['text/plain'] === undefined ? null : asText(data['text/plain']);
   if ((VEGA_LITE_MIME_TYPES as readonly string[]).includes(mimeType)) {
-    return isJsonObject(value) ? <VegaChart spec={value} label={`Chart in ${label}`} /> : <p className={styles.notice}>This chart is not a Vega-Lite spec.</p>;
+    return isJsonObject(value) ? <VegaChart spec={value} label={`Chart in ${where}`} /> : <p className={styles.notice}>This chart is not a Vega-Lite spec.</p>;
   }
   switch (mimeType) {
     case 'text/html':
-      return <HtmlFrame html={asText(value)} title={`HTML ${label}`} />;
+      return <HtmlFrame html={asText(value)} title={`HTML ${where}`} />;
     case 'text/markdown':
       return <MarkdownOutput text={asText(value)} />;
     case 'image/svg+xml':
       // As an image, an SVG's scripts never run and its links never navigate.
-      return <img className={styles.image} alt={plain ?? `Image in ${label}`} src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(asText(value))}`} {...imageSize(metadata, mimeType)} />;
+      return <img className={styles.image} alt={plain ?? `Image in ${where}`} src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(asText(value))}`} {...imageSize(metadata, mimeType)} />;
     case 'image/png':
-      return <img className={styles.image} alt={plain ?? `Image in ${label}`} src={`data:image/png;base64,${asText(value).replace(/\s+/g, '')}`} {...imageSize(metadata, mimeType)} />;
+      return <img className={styles.image} alt={plain ?? `Image in ${where}`} src={`data:image/png;base64,${asText(value).replace(/\s+/g, '')}`} {...imageSize(metadata, mimeType)} />;
     case 'application/json':
       return <pre className={styles.text}>{JSON.stringify(value, null, 2)}</pre>;
     default:

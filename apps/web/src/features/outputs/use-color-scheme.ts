@@ -5,11 +5,15 @@ import type { ColorScheme } from './html-frame-document.ts';
 
 const darkQuery = '(prefers-color-scheme: dark)';
 
-/** The theme in force: the user's explicit choice (`data-theme` on <html>), else the system's. */
-function readScheme(): ColorScheme {
+/** The user's explicit theme (`data-theme` on <html>, set by ThemeToggle); null while the system decides. */
+function readChoice(): ColorScheme | null {
   const chosen = document.documentElement.dataset.theme;
-  if (chosen === 'light' || chosen === 'dark') return chosen;
-  return matchMedia(darkQuery).matches ? 'dark' : 'light';
+  return chosen === 'light' || chosen === 'dark' ? chosen : null;
+}
+
+/** The theme in force: the user's explicit choice, else the system's. */
+function readScheme(): ColorScheme {
+  return readChoice() ?? (matchMedia(darkQuery).matches ? 'dark' : 'light');
 }
 
 function subscribe(onChange: () => void): () => void {
@@ -29,4 +33,12 @@ function subscribe(onChange: () => void): () => void {
  */
 export function useColorScheme(): ColorScheme {
   return useSyncExternalStore(subscribe, readScheme, () => 'light');
+}
+
+/**
+ * The theme the user picked, or null when the page follows the system: a frame can follow the
+ * system by itself, at once, with no message from the page.
+ */
+export function useThemeChoice(): ColorScheme | null {
+  return useSyncExternalStore(subscribe, readChoice, () => null);
 }
