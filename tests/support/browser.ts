@@ -8,8 +8,11 @@ export const artifactsDir = resolve(import.meta.dirname, '../.artifacts');
 
 export const viewport = { width: 1280, height: 800 };
 
-/** Debian's Chromium, kept quiet: no background traffic, no updates, no first-run UI. */
-export function launchChromium(): Promise<Browser> {
+/**
+ * Debian's Chromium, kept quiet: no background traffic, no updates, no first-run UI. With
+ * `webgpu`, WebGPU is on, over SwiftShader (a CPU emulation) where the machine has no GPU.
+ */
+export function launchChromium({ webgpu = false }: { webgpu?: boolean } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -19,6 +22,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...(webgpu ? ['--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'] : []),
     ],
   });
 }

@@ -19,6 +19,10 @@ const schema = z
       .string()
       .refine(isOrigin, 'an origin: scheme, host and optional port, e.g. https://cohort.example')
       .optional(),
+    COHORT_USER_CONTENT_ORIGIN: z
+      .string()
+      .refine(isOrigin, 'an origin other than the app\'s, where cell code runs, e.g. https://usercontent.cohort.example')
+      .optional(),
     TRUST_PROXY: envFlag.default(false),
     COHORT_AUTO_VERSION_MINUTES: envMinutes.default(10),
     COHORT_DEV: envFlag.default(false),

@@ -91,6 +91,7 @@ export async function createServer(env: Env): Promise<RunningServer> {
     version,
     authSecret: secret,
     trustProxy: env.TRUST_PROXY,
+    userContentOrigin: env.COHORT_USER_CONTENT_ORIGIN ?? null,
     oauth: {
       github: env.AUTH_GITHUB_ID ? { clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET! } : undefined,
       google: env.AUTH_GOOGLE_ID ? { clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET! } : undefined,

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { buildKernelHost, kernelHostDir } from '@cohort/web/build-kernel-host';
 import { repoRoot, webDir } from './paths.ts';
 
 // What the web build is made from; a file newer than the last build means it is stale.
@@ -21,7 +22,7 @@ function newestChange(path: string): number {
 
 export function webBuildIsCurrent(): boolean {
   const buildId = join(webDir, '.next', 'BUILD_ID');
-  if (!existsSync(buildId)) return false;
+  if (!existsSync(buildId) || !existsSync(join(kernelHostDir, 'kernel-worker.js'))) return false;
   const builtAt = statSync(buildId).mtimeMs;
   return sourceRoots.every((root) => newestChange(join(repoRoot, root)) <= builtAt);
 }
@@ -62,6 +63,8 @@ function takeLock(): boolean {
 
 async function build(): Promise<void> {
   console.log('Building the web app (first start, or sources changed)...');
+  // Public files must be in place before Next.js builds.
+  await buildKernelHost();
   const nextBin = createRequire(join(webDir, 'package.json')).resolve('next/dist/bin/next');
   await new Promise<void>((resolvePromise, reject) => {
     const child = spawn(process.execPath, [nextBin, 'build'], {

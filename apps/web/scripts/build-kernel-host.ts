@@ -35,7 +35,6 @@ export async function buildKernelHost(): Promise<void> {
     platform: 'browser',
     target: 'es2022',
     minify: true,
-    sourcemap: 'linked',
     legalComments: 'none',
     logLevel: 'warning',
     // TypeScript's compiler and TensorFlow.js mention Node built-ins behind runtime checks; a browser never reaches them.

@@ -9,6 +9,8 @@ export const RUN_RECORD_KEY = 'cohort';
 export interface RunRecord {
   /** User id of whoever pressed Run. */
   by: string;
+  /** Their name when the run finished, for collaborators who never met them in the notebook. */
+  byName?: string;
   /** When it started, ISO 8601. */
   at: string;
   runtime: string;
@@ -28,9 +30,10 @@ export function readRunRecord(metadata: JsonObject): RunRecord | null {
   const value = metadata[RUN_RECORD_KEY];
   const run = value && typeof value === 'object' && !Array.isArray(value) ? value.run : undefined;
   if (!run || typeof run !== 'object' || Array.isArray(run)) return null;
-  const { by, at, runtime, backend, device, durationMs, status } = run;
+  const { by, byName, at, runtime, backend, device, durationMs, status } = run;
   const strings = [by, at, runtime, backend, device];
   if (!strings.every((field) => typeof field === 'string') || typeof durationMs !== 'number') return null;
   if (status === 'queued' || status === 'running' || !RUN_STATES.includes(status as FinishedRunState)) return null;
-  return { by, at, runtime, backend, device, durationMs, status } as RunRecord;
+  const record = { by, at, runtime, backend, device, durationMs, status } as RunRecord;
+  return typeof byName === 'string' ? { ...record, byName } : record;
 }

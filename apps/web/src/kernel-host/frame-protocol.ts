@@ -27,6 +27,9 @@ export interface WorkerInit {
   wasmPath: string;
 }
 
+/** A message as written before the tag is added (Omit over each member of the union). */
+export type Untagged<T> = T extends unknown ? Omit<T, 'tag'> : never;
+
 export function isFrameMessage<T extends { tag: string }>(data: unknown): data is T {
   return typeof data === 'object' && data !== null && (data as { tag?: unknown }).tag === FRAME_TAG;
 }

@@ -4,12 +4,12 @@
  * and the app page named by `?app=`. It holds nothing of the user's: it has no cookies of the app's
  * origin and answers only its parent window.
  */
-import { FRAME_TAG, isFrameMessage, type FromFrame, type ToFrame, type WorkerInit } from './frame-protocol.ts';
+import { FRAME_TAG, isFrameMessage, type FromFrame, type ToFrame, type Untagged, type WorkerInit } from './frame-protocol.ts';
 
 const appOrigin = new URLSearchParams(location.search).get('app');
 let worker: Worker | null = null;
 
-function tell(message: Omit<FromFrame, 'tag'>): void {
+function tell(message: Untagged<FromFrame>): void {
   if (appOrigin) window.parent.postMessage({ tag: FRAME_TAG, ...message }, appOrigin);
 }
 

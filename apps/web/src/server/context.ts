@@ -36,6 +36,8 @@ export interface ServerContext {
   /** Set behind a reverse proxy that writes X-Forwarded-For; otherwise the socket address counts. */
   trustProxy: boolean;
   oauth: { github?: OAuthClient; google?: OAuthClient };
+  /** Where cell code runs (the kernel iframe) when configured; else derived from the app's host. */
+  userContentOrigin: string | null;
   documents: NotebookDocuments;
 }
 

@@ -8,6 +8,8 @@ import { SyncIndicator } from '@/features/editor/sync-indicator';
 import { HistoryLayout } from '@/features/history/history-layout';
 import { HistoryToggle } from '@/features/history/history-toggle';
 import { NotebookFileMenu } from '@/features/ipynb/notebook-file-menu';
+import { KernelBar } from '@/features/kernel/kernel-bar';
+import { NotebookKernel } from '@/features/kernel/notebook-kernel';
 import { NotebookHeader } from '@/features/notebooks/notebook-header';
 import { ownerLabel } from '@/features/notebooks/owner-label';
 import { RelativeTime } from '@/features/shell/relative-time';
@@ -84,9 +86,12 @@ export default async function NotebookPage({ params }: { params: Params }) {
         <span aria-hidden="true">·</span>
         <span>{notebook.linkAccess ? 'Anyone with the link can view' : 'Only people with access'}</span>
       </p>
-      <HistoryLayout notebookId={notebook.id} canEdit={notebook.myRole === 'owner' || notebook.myRole === 'editor'}>
-        <NotebookCells />
-      </HistoryLayout>
+      <NotebookKernel user={user && { id: user.id, name: user.name }} configuredUserContentOrigin={serverContext().userContentOrigin}>
+        <KernelBar />
+        <HistoryLayout notebookId={notebook.id} canEdit={notebook.myRole === 'owner' || notebook.myRole === 'editor'}>
+          <NotebookCells />
+        </HistoryLayout>
+      </NotebookKernel>
     </LiveNotebook>
   );
 }

@@ -18,10 +18,10 @@ export interface EditorKeys {
   onFocus(): void;
   /** Escape: back to command mode. */
   onEscape(): void;
-  /** Shift+Enter: leave the cell and select the next one. */
+  /** Shift+Enter: run the cell (render Markdown), then select the next one. */
   onAdvance(): void;
-  /** Ctrl/Cmd+Enter: leave edit mode, staying on this cell (renders Markdown). */
-  onRender(): void;
+  /** Ctrl/Cmd+Enter: run the cell (render Markdown), leaving edit mode but staying on it. */
+  onRun(): void;
   /** Arrow up on the first line, or down on the last: go to the neighbouring cell. */
   onLeave(direction: -1 | 1): void;
 }
@@ -87,7 +87,7 @@ function addKeys(monaco: Monaco, editor: MonacoEditor.IStandaloneCodeEditor, key
   const actions: MonacoEditor.IActionDescriptor[] = [
     { id: 'cohort.commandMode', label: 'Command mode', keybindings: [KeyCode.Escape], precondition: `${noWidget} && !findWidgetVisible && !inSnippetMode`, run: () => keys.current.onEscape() },
     { id: 'cohort.advance', label: 'Next cell', keybindings: [KeyMod.Shift | KeyCode.Enter], precondition: noWidget, run: () => keys.current.onAdvance() },
-    { id: 'cohort.render', label: 'Leave edit mode', keybindings: [KeyMod.CtrlCmd | KeyCode.Enter], precondition: noWidget, run: () => keys.current.onRender() },
+    { id: 'cohort.run', label: 'Run cell', keybindings: [KeyMod.CtrlCmd | KeyCode.Enter], precondition: noWidget, run: () => keys.current.onRun() },
     { id: 'cohort.undo', label: 'Undo my edit', keybindings: [KeyMod.CtrlCmd | KeyCode.KeyZ], run: () => void undo.undo() },
     { id: 'cohort.redo', label: 'Redo my edit', keybindings: [KeyMod.CtrlCmd | KeyMod.Shift | KeyCode.KeyZ, KeyMod.CtrlCmd | KeyCode.KeyY], run: () => void undo.redo() },
     {

@@ -2,6 +2,8 @@
 
 import { memo, useRef, type RefObject } from 'react';
 import type { CellType } from '@cohort/notebook';
+import { CellRunButton, CellRunStatus } from '@/features/kernel/cell-run';
+import { useCellRun, useKernel } from '@/features/kernel/use-kernel';
 import { CellEditor, type EditorKeys } from './cell-editor.tsx';
 import { CellToolbar } from './cell-toolbar.tsx';
 import { OutputArea } from '../outputs/output-area.tsx';
@@ -46,6 +48,9 @@ export const CellView = memo(function CellView({ info, index, count, selected, t
   keys.current = actions.current.editorKeys(info.id);
 
   const { id, type, source } = info;
+  const kernel = useKernel();
+  const run = useCellRun(session.notebook, id);
+  const executionCount = run.local ? run.local.executionCount : info.executionCount;
   const editing = editFocus !== null;
   const label = `${typeNames[type]} cell ${index + 1}`;
   const rendered = type === 'markdown' && !editing;
@@ -69,10 +74,15 @@ export const CellView = memo(function CellView({ info, index, count, selected, t
         if (rendered) actions.current.command(id, { type: 'edit' });
       }}
     >
-      <div className={styles.gutter} aria-hidden="true">
+      <div className={styles.gutter}>
+        {type === 'code' && kernel && <CellRunButton label={label} onRun={() => actions.current.command(id, { type: 'run' })} />}
         {type === 'code' && (
-          <span className={styles.count} title={info.executionCount === null ? 'Not run yet' : `Execution count ${info.executionCount}`}>
-            [{info.executionCount ?? ' '}]
+          <span
+            className={styles.count}
+            aria-hidden="true"
+            title={executionCount === null ? 'Not run yet' : `Execution count ${executionCount}`}
+          >
+            [{run.pending === 'running' ? '*' : (executionCount ?? ' ')}]
           </span>
         )}
       </div>
@@ -94,7 +104,8 @@ export const CellView = memo(function CellView({ info, index, count, selected, t
           <SourcePreview text={source} />
         )}
       </div>
-      {type === 'code' && <OutputArea outputs={info.outputs} label={`Output of cell ${index + 1}`} />}
+      {type === 'code' && <CellRunStatus run={run} selfId={kernel?.userId ?? null} />}
+      {type === 'code' && <OutputArea outputs={run.local?.outputs ?? info.outputs} label={`Output of cell ${index + 1}`} />}
       {!readOnly && (
         <CellToolbar
           className={styles.toolbar}

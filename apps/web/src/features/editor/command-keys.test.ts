@@ -8,6 +8,7 @@ describe('commandModeKey', () => {
   it('maps JupyterLab command-mode keys', () => {
     expect(command('Enter')).toEqual({ type: 'edit' });
     expect(command('Enter', { shiftKey: true })).toEqual({ type: 'advance' });
+    expect(command('Enter', { ctrlKey: true })).toEqual({ type: 'run' });
     expect(command('a')).toEqual({ type: 'insert', where: 'above' });
     expect(command('B', { shiftKey: false })).toEqual({ type: 'insert', where: 'below' });
     expect(command('m')).toEqual({ type: 'set-type', cellType: 'markdown' });

@@ -3,8 +3,10 @@ import type { CellType } from '@cohort/notebook';
 /** What a key press in command mode asks for (JupyterLab's command-mode keys). */
 export type Command =
   | { type: 'edit' }
+  /** Runs a code cell and stays on it (a Markdown cell renders). */
+  | { type: 'run' }
+  /** Runs a code cell (renders Markdown) and moves to the next cell, adding one at the end. */
   | { type: 'advance' }
-  | { type: 'render' }
   | { type: 'insert'; where: 'above' | 'below' }
   | { type: 'delete' }
   | { type: 'set-type'; cellType: CellType }
@@ -22,7 +24,7 @@ export interface KeyPress {
 }
 
 /** Commands that change the notebook, refused to viewers and commenters. */
-export const changesNotebook = (command: Command): boolean => !['edit', 'advance', 'render', 'select'].includes(command.type);
+export const changesNotebook = (command: Command): boolean => !['edit', 'run', 'advance', 'select'].includes(command.type);
 
 /**
  * The command for a key press in command mode, and whether a first D is now waiting for its
@@ -38,7 +40,7 @@ export function commandModeKey(press: KeyPress, pendingDelete: boolean): { comma
     if (key === 'z') return result({ type: press.shiftKey ? 'redo' : 'undo' });
     if (key === 'y' && !press.shiftKey) return result({ type: 'redo' });
     if (press.shiftKey && (key === 'ArrowUp' || key === 'ArrowDown')) return result({ type: 'move', by: key === 'ArrowUp' ? -1 : 1 });
-    if (!press.shiftKey && key === 'Enter') return result({ type: 'render' });
+    if (!press.shiftKey && key === 'Enter') return result({ type: 'run' });
     return result(null);
   }
   if (key === 'Enter' && !press.altKey) return result({ type: press.shiftKey ? 'advance' : 'edit' });

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { ORIGIN, type CellType } from '@cohort/notebook';
 import { Button, EmptyState } from '@/components';
+import { useKernel } from '@/features/kernel/use-kernel';
 import { CellView, type CellActions } from './cell-view.tsx';
 import { changesNotebook, commandModeKey, type Command } from './command-keys.ts';
 import { loadMonaco } from './load-monaco.ts';
@@ -28,6 +29,7 @@ const deleteChordMs = 1500;
  */
 export function NotebookCells() {
   const { session, snapshot, readOnly, following, setFollowing } = useLive();
+  const kernel = useKernel();
   const notebook = session?.notebook ?? null;
   const cells = useCells(notebook);
   const [selection, setSelection] = useState<Selection>({ id: null, mode: 'command', caret: 'keep' });
@@ -66,9 +68,11 @@ export function NotebookCells() {
     switch (command.type) {
       case 'edit':
         return select(id, 'edit');
-      case 'render':
+      case 'run':
+        kernel?.run([id]);
         return select(id, 'command', 'keep', true);
       case 'advance': {
+        kernel?.run([id]);
         const next = neighbour(1);
         if (next) return select(next, 'command', 'keep', true);
         if (readOnly) return select(id, 'command', 'keep', true);
@@ -107,7 +111,7 @@ export function NotebookCells() {
       onFocus: () => select(id, 'edit'),
       onEscape: () => select(id, 'command', 'keep', true),
       onAdvance: () => run(id, { type: 'advance' }),
-      onRender: () => select(id, 'command', 'keep', true),
+      onRun: () => run(id, { type: 'run' }),
       onLeave: (direction) => {
         const at = cells.findIndex((cell) => cell.id === id);
         const target = cells[at + direction];

@@ -1,0 +1,196 @@
+/**
+ * Runs this tab's cells on its browser kernel. Editors put run requests in the notebook's run
+ * queue, so every collaborator sees queued / running / done and who ran what; this tab takes the
+ * requests it made, runs them, and writes the outputs into the document with origin `kernel`.
+ * Viewers and commenters cannot write the document: their runs stay in this tab (a local run),
+ * with the same session logic and their outputs shown to them only.
+ */
+import { createMessage, type BackendInfo } from '@cohort/kernel/protocol';
+import { ORIGIN, type Notebook, type RunRequest } from '@cohort/notebook';
+import { createSessionReducer, initialSessionState, RUN_RECORD_KEY, runRecordMetadata, type SessionAction, type SessionEvent, type SessionState } from '@cohort/session';
+import type { BackendChoice } from '@/kernel-host/frame-protocol';
+import { createBrowserKernel, type BrowserKernel } from './browser-kernel.ts';
+import { createLocalRuns, type LocalRuns } from './local-runs.ts';
+
+export type KernelPhase = 'off' | 'starting' | 'ready' | 'busy' | 'stopped';
+
+export interface KernelSnapshot {
+  phase: KernelPhase;
+  backend: BackendInfo | null;
+  choice: BackendChoice;
+  /** Why the kernel lost its state or could not run, until the next run. */
+  notice: string | null;
+  /** Runs stay in this tab (viewers and commenters). */
+  local: boolean;
+  /** Cells cannot run here: no user-content origin is configured for this host. */
+  unavailable: string | null;
+}
+
+export interface KernelController {
+  snapshot(): KernelSnapshot;
+  subscribe(listener: () => void): () => void;
+  /** Queues runs of these cells (code cells only), in this order. */
+  run(cellIds: readonly string[]): void;
+  interrupt(): Promise<void>;
+  restart(choice?: BackendChoice): void;
+  readonly localRuns: LocalRuns;
+  /** Who runs cells here. */
+  readonly userId: string;
+  dispose(): void;
+}
+
+export interface KernelControllerOptions {
+  notebook: Notebook;
+  /** Who presses Run here; the name goes into run records. */
+  user: { id: string; name: string };
+  /** Viewers and commenters run locally. */
+  local: boolean;
+  userContentOrigin: string | null;
+}
+
+let sessionCounter = 0;
+
+export function createKernelController({ notebook, user, local, userContentOrigin }: KernelControllerOptions): KernelController {
+  const claimant = `browser-${crypto.randomUUID()}`;
+  const reduce = createSessionReducer({ runtime: 'browser', newMessageId: () => `${claimant}-${++sessionCounter}` });
+  const localRuns = createLocalRuns();
+  const listeners = new Set<() => void>();
+  /** Requests this tab made: only the tab that pressed Run runs them. */
+  const mine = new Set<string>();
+  let state: SessionState = initialSessionState();
+  let kernel: BrowserKernel | null = null;
+  let snapshot: KernelSnapshot = {
+    phase: 'off',
+    backend: null,
+    choice: 'auto',
+    notice: null,
+    local,
+    unavailable: userContentOrigin ? null : 'Running cells needs a separate origin for user content: set COHORT_USER_CONTENT_ORIGIN.',
+  };
+
+  function update(changes: Partial<KernelSnapshot>): void {
+    snapshot = { ...snapshot, ...changes };
+    listeners.forEach((listener) => listener());
+  }
+
+  const queue = (): RunRequest[] => (local ? localRuns.requests() : notebook.runRequests().filter((request) => mine.has(request.id)));
+
+  function dispatch(event: SessionEvent): void {
+    const step = reduce(state, event);
+    state = step.state;
+    for (const action of step.actions) perform(action);
+  }
+
+  function perform(action: SessionAction): void {
+    switch (action.type) {
+      case 'claim':
+        if (local) localRuns.setState(action.requestId, 'running');
+        else notebook.claimRun(action.requestId, claimant, ORIGIN.kernel);
+        return;
+      case 'clear-outputs':
+        if (local) localRuns.clearOutputs(action.cellId);
+        else notebook.clearOutputs(action.cellId, ORIGIN.kernel);
+        return;
+      case 'execute': {
+        const cell = notebook.cell(action.cellId);
+        const code = cell?.cell_type === 'code' ? cell.source : '';
+        kernel?.send(createMessage('execute_request', { code, cell_id: action.cellId }, undefined, { msgId: action.msgId, username: user.id }));
+        return;
+      }
+      case 'append-output':
+        if (local) localRuns.appendOutput(action.cellId, action.output);
+        else notebook.appendOutput(action.cellId, action.output, ORIGIN.kernel);
+        return;
+      case 'update-display':
+        if (local) localRuns.updateDisplay(action.displayId, action.data, action.metadata);
+        else notebook.updateDisplay(action.displayId, { data: action.data, metadata: action.metadata }, ORIGIN.kernel);
+        return;
+      case 'finish':
+        if (local) {
+          localRuns.finish(action.requestId, action.state, action.executionCount, action.record && { ...action.record, byName: user.name });
+          return;
+        }
+        notebook.doc.transact(() => {
+          notebook.finishRun(action.requestId, action.state, ORIGIN.kernel);
+          if (action.executionCount !== null) notebook.setExecutionCount(action.cellId, action.executionCount, ORIGIN.kernel);
+          if (action.record) notebook.setCellMetadata(action.cellId, RUN_RECORD_KEY, runRecordMetadata({ ...action.record, byName: user.name }), ORIGIN.kernel);
+          // The run record now tells what happened; finished requests would only grow the queue.
+          notebook.clearFinishedRuns(ORIGIN.kernel);
+        }, ORIGIN.kernel);
+        mine.delete(action.requestId);
+        return;
+    }
+  }
+
+  function ensureKernel(): BrowserKernel | null {
+    if (kernel || !userContentOrigin) return kernel;
+    update({ phase: 'starting' });
+    kernel = createBrowserKernel({
+      userContentOrigin,
+      backend: snapshot.choice,
+      onReady(backend) {
+        update({ phase: 'ready', backend });
+        dispatch({ type: 'kernel-ready', backend, at: Date.now() });
+      },
+      onMessage(message) {
+        if (message.header.msg_type === 'status') {
+          const busy = (message.content as { execution_state: string }).execution_state === 'busy';
+          if (snapshot.phase === 'ready' || snapshot.phase === 'busy') update({ phase: busy ? 'busy' : 'ready' });
+        }
+        dispatch({ type: 'kernel-message', message, at: Date.now() });
+      },
+      onLost(reason, restarting) {
+        update({ phase: restarting ? 'starting' : 'stopped', backend: null, notice: reason });
+        dispatch({ type: 'kernel-lost', reason, at: Date.now() });
+        if (!restarting) {
+          kernel?.dispose();
+          kernel = null;
+        }
+      },
+    });
+    return kernel;
+  }
+
+  const unsubscribe = notebook.onChange((change) => {
+    if (change.runQueue && !local) dispatch({ type: 'queue', requests: queue(), at: Date.now() });
+  });
+  const unsubscribeLocal = localRuns.subscribe(() => {
+    if (local) dispatch({ type: 'queue', requests: queue(), at: Date.now() });
+  });
+
+  return {
+    snapshot: () => snapshot,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    run(cellIds) {
+      const code = cellIds.filter((id) => notebook.cell(id)?.cell_type === 'code');
+      if (!code.length || !ensureKernel()) return;
+      if (snapshot.notice) update({ notice: null });
+      if (local) {
+        localRuns.enqueue(code, user.id);
+        return;
+      }
+      notebook.doc.transact(() => {
+        for (const cellId of code) mine.add(notebook.enqueueRun({ cellId, requestedBy: user.id, runtime: 'browser' }, ORIGIN.kernel).id);
+      }, ORIGIN.kernel);
+    },
+    async interrupt() {
+      await kernel?.interrupt();
+    },
+    restart(choice) {
+      if (choice) update({ choice });
+      kernel?.restart(choice);
+    },
+    localRuns,
+    userId: user.id,
+    dispose() {
+      unsubscribe();
+      unsubscribeLocal();
+      kernel?.dispose();
+      kernel = null;
+      listeners.clear();
+    },
+  };
+}
