@@ -147,3 +147,31 @@ export const docVersions = pgTable('doc_versions', {
   createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
   createdAt: createdAt(),
 });
+
+/** Remote kernel workers (apps/worker): registered at start, alive while `heartbeatAt` is recent. */
+export const workers = pgTable('workers', {
+  id: id(),
+  url: text('url').notNull(),
+  capacity: integer('capacity').notNull(),
+  backends: text('backends').array().notNull(),
+  device: text('device').notNull(),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+  heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }).notNull().defaultNow(),
+  stoppedAt: timestamp('stopped_at', { withTimezone: true }),
+});
+
+export const kernelStates = ['starting', 'idle', 'busy', 'dead'] as const;
+export type KernelState = (typeof kernelStates)[number];
+
+/** One kernel process on a worker; its id is chosen by the session host and never reused. */
+export const kernels = pgTable('kernels', {
+  id: uuid('id').primaryKey(),
+  notebookId: uuid('notebook_id').notNull().references(() => notebooks.id, { onDelete: 'cascade' }),
+  workerId: uuid('worker_id').notNull().references(() => workers.id, { onDelete: 'cascade' }),
+  state: text('state', { enum: kernelStates }).notNull(),
+  backend: text('backend'),
+  device: text('device'),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+  endedAt: timestamp('ended_at', { withTimezone: true }),
+  reason: text('reason'),
+});
