@@ -33,26 +33,30 @@ function followPageTheme(monaco: Monaco): void {
   new MutationObserver(apply).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
 }
 
+/** A worker started now and handed out on the first request; later requests get fresh ones. */
+function startEarly(create: () => Worker): () => Worker {
+  let early: Worker | null = create();
+  return () => {
+    const worker = early ?? create();
+    early = null;
+    return worker;
+  };
+}
+
 /**
  * Monaco, bundled and served by us (no CDN), loaded on first use in the browser only: the core
  * editor, its features, TypeScript and Markdown highlighting, and TypeScript IntelliSense for cells
- * (typescript-notebook.ts). Its workers run from our bundle too, the TypeScript one started at once
- * (it then fetches the TensorFlow.js declarations), so IntelliSense keeps working offline after
- * load. A failed load (offline before it finished) is tried again on the next call.
+ * (typescript-notebook.ts). Its workers run from our bundle too, started at once (the TypeScript one
+ * then fetches the TensorFlow.js declarations), so IntelliSense keeps working offline after load.
+ * A failed load (offline before it finished) is tried again on the next call.
  */
 export function loadMonaco(): Promise<Monaco> {
   loading ??= (async () => {
-    const createWorker = () => new Worker(new URL('monaco-editor/editor/editor.worker.js', import.meta.url), { type: 'module' });
-    const createTypeScriptWorker = () => new Worker(new URL('./typescript-cell-worker.ts', import.meta.url), { type: 'module', name: 'typescript' });
-    // Started now, while the page is surely online; Monaco asks for it later (suggestions, links), maybe offline.
-    let early: Worker | null = createWorker();
+    // Both started now, while the page is surely online; Monaco asks for them later (suggestions, links, a TypeScript model), maybe offline.
+    const editorWorker = startEarly(() => new Worker(new URL('monaco-editor/editor/editor.worker.js', import.meta.url), { type: 'module' }));
+    const typeScriptWorker = startEarly(() => new Worker(new URL('./typescript-cell-worker.ts', import.meta.url), { type: 'module', name: 'typescript' }));
     window.MonacoEnvironment = {
-      getWorker: (_workerId, label) => {
-        if (label === 'typescript') return createTypeScriptWorker();
-        const worker = early ?? createWorker();
-        early = null;
-        return worker;
-      },
+      getWorker: (_workerId, label) => (label === 'typescript' ? typeScriptWorker() : editorWorker()),
     };
     const [monaco, , , , typescript] = await Promise.all([
       import('monaco-editor/editor'),
@@ -64,8 +68,6 @@ export function loadMonaco(): Promise<Monaco> {
     setUpCellTypeScript(typescript);
     // Each language's tokenizer is a chunk fetched when first met: meet them now, while online.
     for (const language of ['typescript', 'markdown']) monaco.editor.createModel('', language).dispose();
-    // Meeting TypeScript registered its language service; start its worker now too, while online.
-    void typescript.getTypeScriptWorker().then((worker) => worker());
     defineThemes(monaco);
     followPageTheme(monaco);
     // Editors measure their font on creation; a web font arriving later would misplace carets until remeasured.
