@@ -5,6 +5,8 @@ export type Command =
   | { type: 'edit' }
   /** Runs a code cell and stays on it (a Markdown cell renders). */
   | { type: 'run' }
+  /** Runs the code cells above this one, or this one and those below. */
+  | { type: 'run-range'; range: 'above' | 'below' }
   /** Runs a code cell (renders Markdown) and moves to the next cell, adding one at the end. */
   | { type: 'advance' }
   | { type: 'insert'; where: 'above' | 'below' }
@@ -24,7 +26,7 @@ export interface KeyPress {
 }
 
 /** Commands that change the notebook, refused to viewers and commenters. */
-export const changesNotebook = (command: Command): boolean => !['edit', 'run', 'advance', 'select'].includes(command.type);
+export const changesNotebook = (command: Command): boolean => !['edit', 'run', 'run-range', 'advance', 'select'].includes(command.type);
 
 /**
  * The command for a key press in command mode, and whether a first D is now waiting for its

@@ -71,6 +71,11 @@ export function NotebookCells() {
       case 'run':
         kernel?.run([id]);
         return select(id, 'command', 'keep', true);
+      case 'run-range': {
+        const ids = cells.map((cell) => cell.id);
+        kernel?.run(command.range === 'above' ? ids.slice(0, at) : ids.slice(at));
+        return select(id, 'command', 'keep', true);
+      }
       case 'advance': {
         kernel?.run([id]);
         const next = neighbour(1);
