@@ -348,7 +348,7 @@ describe('co-editing a notebook in two browsers', () => {
     const cell = cellAt(page, 0);
     await cell.locator('.monaco-editor').waitFor();
     await waitForStatus(page, 'Saved');
-    expect(await page.getByRole('toolbar').count()).toBe(0);
+    expect(await cellList(page).getByRole('toolbar').count()).toBe(0);
     expect(await page.getByRole('button', { name: '+ Code' }).count()).toBe(0);
 
     await cell.locator('.view-line').first().click();
