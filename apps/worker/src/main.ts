@@ -1,0 +1,46 @@
+// `npm run start:worker`: a kernel worker as a process of its own, against the Postgres at DATABASE_URL.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { createDatabase, migrate, readMigrations } from '@cohort/db';
+import { ConfigError, readWorkerEnv } from './env.ts';
+import { createWorker } from './worker.ts';
+
+try {
+  const env = readWorkerEnv();
+  const database = await createDatabase({ driver: 'postgres', url: env.DATABASE_URL, maxConnections: 4 });
+  await migrate(database, readMigrations(resolve(import.meta.dirname, '../../../migrations')));
+  const server = http.createServer((_request, response) => response.writeHead(404).end());
+  await new Promise<void>((done) => server.listen(env.PORT, env.HOST, done));
+  const { port } = server.address() as AddressInfo;
+  const worker = await createWorker({
+    db: database.db,
+    authSecret: env.AUTH_SECRET,
+    url: env.COHORT_WORKER_URL ?? `ws://127.0.0.1:${port}`,
+    capacity: env.COHORT_WORKER_CAPACITY,
+    memoryLimitMb: env.COHORT_KERNEL_MEMORY_MB,
+    idleMs: env.COHORT_KERNEL_IDLE_MINUTES * 60_000,
+    outputLimitBytes: env.COHORT_KERNEL_OUTPUT_LIMIT_BYTES,
+    heartbeatMs: env.COHORT_WORKER_HEARTBEAT_SECONDS * 1000,
+    kernelEnv: env.kernelEnv,
+  });
+  server.on('upgrade', (request, socket, head) => {
+    if (!worker.handleUpgrade(request, socket, head)) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+  });
+  console.log(`Cohort worker ${worker.id} is running at ${worker.url} (backends: ${worker.backends.join(', ')}; device: ${worker.device}; capacity ${env.COHORT_WORKER_CAPACITY})`);
+  const stop = async (signal: string) => {
+    console.log(`${signal}: ending the kernels and shutting down`);
+    await worker.close();
+    server.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(78); // EX_CONFIG
+  }
+  throw error;
+}
