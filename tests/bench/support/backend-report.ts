@@ -107,6 +107,9 @@ export function printBackendTable(runs: readonly BackendRun[], reference: string
     ]);
   }
   console.log(`  ÷${reference}: time_backend / time_${reference} (median); below 1 the backend is faster than ${reference}, above 1 slower.`);
+  const referenceRun = runs.find((run) => run.backend === reference);
+  const missing = referenceRun?.ok ? (['matMul', 'trainStep'] as const).filter((name) => failed(referenceRun.workloads[name])) : ['matMul', 'trainStep'];
+  if (missing.length) console.log(`  No ÷${reference} ratio for ${missing.join(' and ')}: ${reference} has no figure for it (see above).`);
 }
 
 export function machineInfo() {
