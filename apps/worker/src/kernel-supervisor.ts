@@ -202,13 +202,22 @@ export function createKernelSupervisor(options: KernelSupervisorOptions): Kernel
     resolveEnded(reason);
   };
 
-  const stop = async (reason: string, code: number = closeCodes.kernelGone) => {
-    const running = current;
-    if (endedReason) return;
-    finishPending({ ename: 'KernelStopped', evalue: reason });
-    end(reason, code);
-    running?.process.kill();
-    await running?.process.exited;
+  let stopping: Promise<void> | undefined;
+  /** Kills the process and waits until it is gone with its scratch folder; then the kernel has ended. */
+  const stop = (reason: string, code: number = closeCodes.kernelGone) => {
+    if (endedReason) return Promise.resolve();
+    stopping ??= (async () => {
+      const running = current;
+      // From here on its exit is expected, not a death, and nothing more is sent to it.
+      current = undefined;
+      clearTimeout(idleTimer);
+      clearTimeout(interruptTimer);
+      finishPending({ ename: 'KernelStopped', evalue: reason });
+      running?.process.kill();
+      await running?.process.exited;
+      end(reason, code);
+    })();
+    return stopping;
   };
 
   const interrupt = (request: KernelMessage) => {
