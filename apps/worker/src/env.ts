@@ -23,6 +23,7 @@ const schema = z.object({
   COHORT_KERNEL_MEMORY_MB: positiveInteger('a number of MiB, e.g. 4096').default(4096),
   COHORT_KERNEL_IDLE_MINUTES: envMinutes.default(30),
   COHORT_KERNEL_OUTPUT_LIMIT_BYTES: positiveInteger('a number of bytes, e.g. 1048576').default(1024 * 1024),
+  COHORT_KERNEL_INTERRUPT_GRACE_SECONDS: z.coerce.number({ error: 'a number of seconds, e.g. 10' }).positive('a number of seconds, e.g. 10').default(10),
   COHORT_WORKER_HEARTBEAT_SECONDS: z.coerce.number({ error: 'a number of seconds, e.g. 5' }).positive('a number of seconds, e.g. 5').max(60, 'at most 60 seconds').default(5),
 });
 

@@ -20,7 +20,7 @@ describe('kernels end: out of memory, idle, worker shutdown', { timeout: 60_000 
   beforeAll(async () => {
     database = await freshWorkerDatabase();
     notebookId = await database.createNotebook();
-    worker = await startWorkerProcess(database.url, { COHORT_KERNEL_MEMORY_MB: '160', COHORT_KERNEL_IDLE_MINUTES: String(idleMinutes) });
+    worker = await startWorkerProcess(database.url, { COHORT_KERNEL_MEMORY_MB: '160', COHORT_KERNEL_IDLE_MINUTES: String(idleMinutes), COHORT_KERNEL_INTERRUPT_GRACE_SECONDS: '1' });
   }, 120_000);
   afterAll(async () => {
     await worker?.stop('SIGKILL');
@@ -59,6 +59,17 @@ describe('kernels end: out of memory, idle, worker shutdown', { timeout: 60_000 
     expect(existsSync(scratch)).toBe(false);
     const again = connectKernel({ workerUrl: worker.url, kernelId, notebookId });
     expect(await again.closed).toEqual({ code: closeCodes.kernelGone, reason });
+  });
+
+  it('WORKER-KERNEL-4 a loop that neither SIGINT nor the interrupt request can reach ends the kernel after the grace period', async () => {
+    const kernel = await startKernel();
+    // A microtask loop: never inside vm's breakOnSigint, never yielding to the IPC channel.
+    const loopId = kernel.send('execute_request', { code: 'while (true) await null;', cell_id: 'spin' });
+    await kernel.waitFor(answering(loopId, 'status'));
+    kernel.send('interrupt_request', {});
+    const reason = 'the kernel did not stop within 1 s of an interrupt and was stopped';
+    expect((await kernel.waitFor(answering(loopId, 'error'))).content).toMatchObject({ ename: 'KernelStopped', evalue: reason });
+    expect(await kernel.closed).toEqual({ code: closeCodes.kernelGone, reason });
   });
 
   it('WORKER-REG-3 SIGTERM ends the running kernels (reported dead, "the worker shut down") and marks the worker stopped', async () => {

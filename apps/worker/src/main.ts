@@ -22,6 +22,7 @@ try {
     idleMs: env.COHORT_KERNEL_IDLE_MINUTES * 60_000,
     outputLimitBytes: env.COHORT_KERNEL_OUTPUT_LIMIT_BYTES,
     heartbeatMs: env.COHORT_WORKER_HEARTBEAT_SECONDS * 1000,
+    interruptGraceMs: env.COHORT_KERNEL_INTERRUPT_GRACE_SECONDS * 1000,
     kernelEnv: env.kernelEnv,
   });
   server.on('upgrade', (request, socket, head) => {
