@@ -61,6 +61,11 @@ describe('chooseBackend', () => {
     expect(describeAdapter({ info: { vendor: 'mesa', description: 'llvmpipe (LLVM 15.0.7, 256 bits)' } }).software).toBe(true);
     expect(describeAdapter({ isFallbackAdapter: true, info: { vendor: 'x' } }).software).toBe(true);
     expect(describeAdapter({ info: { vendor: 'nvidia', architecture: 'ampere', description: 'NVIDIA A100' } })).toEqual({ device: 'NVIDIA A100', software: false });
+    // What Dawn reported on an H100 through NVIDIA's Vulkan driver.
+    expect(describeAdapter({ info: { vendor: 'nvidia', device: 'nvidia-h100-80gb-hbm3', description: 'NVIDIA: 580.159.04 580.159.4.0' } })).toEqual({
+      device: 'nvidia-h100-80gb-hbm3',
+      software: false,
+    });
   });
 
   it('KERNEL-BACKEND-5 lists the backends that load here', async () => {

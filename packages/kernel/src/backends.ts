@@ -99,13 +99,16 @@ interface GpuAdapterLike {
   readonly info?: { vendor?: string; architecture?: string; device?: string; description?: string; isFallbackAdapter?: boolean };
 }
 
+const driverVersion = /^[\w ]+: \d+(\.\d+)+/;
 const softwareGpu = /swiftshader|lavapipe|llvmpipe|softpipe|software|microsoft basic render/i;
 
 /** What the adapter says about itself decides `software`. */
 export function describeAdapter(adapter: GpuAdapterLike): BackendProbe {
   const info = adapter.info ?? {};
   const text = [info.vendor, info.architecture, info.device, info.description].filter(Boolean).join(' ');
-  const device = info.description || [info.vendor, info.architecture].filter(Boolean).join(' ') || 'WebGPU adapter';
+  // Dawn on NVIDIA's Vulkan driver describes the driver ("NVIDIA: 580.159.04 …") and names the GPU in `device`.
+  const description = info.description && !driverVersion.test(info.description) ? info.description : undefined;
+  const device = description || info.device || [info.vendor, info.architecture].filter(Boolean).join(' ') || 'WebGPU adapter';
   return { device, software: Boolean(adapter.isFallbackAdapter || info.isFallbackAdapter) || softwareGpu.test(text) };
 }
 
