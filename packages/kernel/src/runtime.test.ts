@@ -127,6 +127,27 @@ describe('errors', () => {
     expect(reply(sequence)).toMatchObject({ status: 'error', ename: 'RangeError', evalue: 'negative' });
   });
 
+  it('KERNEL-ERR-5 an operation the backend lacks (wasm cannot train convolutions) ends with a hint to pick another backend', async () => {
+    const wasmKernel = await startTestKernel({ backend: 'wasm' });
+    try {
+      const code = [
+        'import * as tf from "@tensorflow/tfjs";',
+        'const model = tf.sequential({ layers: [tf.layers.conv2d({ inputShape: [8, 8, 1], filters: 2, kernelSize: 3 }), tf.layers.flatten(), tf.layers.dense({ units: 1 })] });',
+        'model.compile({ optimizer: "sgd", loss: "meanSquaredError" });',
+        'await model.trainOnBatch(tf.zeros([2, 8, 8, 1]), tf.zeros([2, 1]));',
+      ].join('\n');
+      const [error] = contentsOf(await wasmKernel.execute(code), 'error');
+      expect(error!.evalue).toContain("Kernel 'Conv2DBackpropFilter' not registered for backend 'wasm'");
+      expect(error!.traceback.at(-1)).toBe(
+        "Hint: the wasm backend cannot run Conv2DBackpropFilter. Pick another backend (CPU, or a GPU one) in the notebook's Backend menu and run again.",
+      );
+    } finally {
+      wasmKernel.dispose();
+      // One TensorFlow.js per realm: give the other tests their backend back.
+      await (await import('@tensorflow/tfjs')).setBackend('cpu');
+    }
+  });
+
   it('KERNEL-ERR-2 the kernel stays usable after an error', async () => {
     await kernel.execute('throw new Error("x")');
     expect(contentsOf(await kernel.execute('40 + 2'), 'execute_result')[0]!.data['text/plain']).toBe('42');

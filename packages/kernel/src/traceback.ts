@@ -32,7 +32,20 @@ export function describeError(thrown: unknown, cells: CellLookup): CellError {
   }
   const ename = thrown.name || 'Error';
   const evalue = String(thrown.message);
-  return { ename, evalue, traceback: [`${ename}: ${evalue}`, ...cellFrames(thrown.stack ?? '', cells)] };
+  const hint = backendHint(evalue);
+  return { ename, evalue, traceback: [`${ename}: ${evalue}`, ...cellFrames(thrown.stack ?? '', cells), ...(hint ? [hint] : [])] };
+}
+
+const missingKernel = /Kernel '(\w+)' not registered for backend '(\w+)'/;
+
+/**
+ * TensorFlow.js backends lack some operations (wasm 4.22 cannot train convolutions: no
+ * Conv2DBackpropFilter). Say what to do instead of leaving the user with an internal name.
+ */
+function backendHint(message: string): string | undefined {
+  const match = missingKernel.exec(message);
+  if (!match) return undefined;
+  return `Hint: the ${match[2]} backend cannot run ${match[1]}. Pick another backend (CPU, or a GPU one) in the notebook's Backend menu and run again.`;
 }
 
 /** Errors from another realm fail `instanceof Error`. */
