@@ -58,7 +58,7 @@ describe('a kernel process is isolated from the worker', { timeout: 60_000 }, ()
     await database?.drop();
   });
 
-  it('WORKER-PROC-2 WORKER-PROC-3 WORKER-PROC-4 a cell cannot read the secrets, the worker\'s environment or files, spawn, or write outside its scratch folder; it can open TCP sockets', async () => {
+  it('WORKER-PROC-1 WORKER-PROC-2 WORKER-PROC-3 WORKER-PROC-4 a cell cannot read the secrets, the worker\'s environment or files, spawn, or write outside its scratch folder; it can open TCP sockets', async () => {
     const report = JSON.parse(stdoutOf(await kernel.execute(escapeAttempts)));
     expect(report.databaseUrl).toBeNull();
     expect(report.authSecret).toBeNull();

@@ -53,8 +53,6 @@ export interface KernelSupervisorOptions {
 }
 
 export interface KernelSupervisor {
-  readonly kernelId: string;
-  readonly state: KernelState;
   /** Adds a socket; returns the function that removes it. */
   attach(client: KernelClient): () => void;
   /** A message from a client, already checked with parseKernelMessage. */
@@ -70,13 +68,18 @@ interface Execution {
   replied: boolean;
 }
 
-export function formatMinutes(ms: number): string {
+/** How long an interrupted execution may take to end on the interrupt request before SIGINT is sent (and between signals). */
+const sigintDelayMs = 250;
+
+function formatMinutes(ms: number): string {
   const minutes = Number((ms / 60_000).toFixed(2));
   return `${minutes} minute${minutes === 1 ? '' : 's'}`;
 }
 
 export function createKernelSupervisor(options: KernelSupervisorOptions): KernelSupervisor {
   const clients = new Set<KernelClient>();
+  /** Sockets attached while the kernel (or its restarted process) was starting: they get the kernel's info once it has. */
+  const awaitingInfo = new Set<KernelClient>();
   const limiter = createOutputLimiter({ limitBytes: options.outputLimitBytes, identity: options.identity });
   const message = <T extends MessageType>(type: T, content: MessageContent<T>, parent?: KernelMessage) =>
     createMessage(type, content, parent, options.identity) as KernelMessage;
@@ -157,9 +160,9 @@ export function createKernelSupervisor(options: KernelSupervisorOptions): Kernel
       const evalue = `${requested} is not available on this worker (its kernels can run: ${reply.backends.join(', ')})`;
       broadcast(message('restart_reply', unavailable ? { status: 'error', backend: reply.backend, evalue } : { status: 'ok', backend: reply.backend }, restart));
       broadcast(message('status', { execution_state: 'idle' }, restart));
-    } else {
-      broadcast(message('kernel_info_reply', reply));
     }
+    for (const client of awaitingInfo) client.send(message('kernel_info_reply', reply));
+    awaitingInfo.clear();
     settle();
   };
 
@@ -199,6 +202,7 @@ export function createKernelSupervisor(options: KernelSupervisorOptions): Kernel
     options.onChange({ state: 'dead', reason, ...(info ? { info } : {}) });
     for (const client of clients) client.close(code, reason);
     clients.clear();
+    awaitingInfo.clear();
     resolveEnded(reason);
   };
 
@@ -222,18 +226,32 @@ export function createKernelSupervisor(options: KernelSupervisorOptions): Kernel
 
   const interrupt = (request: KernelMessage) => {
     const running = pending[0];
-    if (running && current) {
-      current.process.interrupt();
-      // A loop that SIGINT cannot reach (a microtask loop, a loop in a timer callback) holds the
-      // kernel; after the grace period the kernel is stopped (WORKER-KERNEL-4).
-      if (!interruptTimer) {
-        interruptTimer = setTimeout(() => {
-          if (pending[0] === running) void stop(`the kernel did not stop within ${options.interruptGraceMs / 1000} s of an interrupt and was stopped`);
-        }, options.interruptGraceMs);
-        interruptTimer.unref();
+    const process = current?.process;
+    process?.send(request);
+    if (!running || !process || interruptTimer) return;
+    // The runtime ends an awaiting execution on the request alone. SIGINT is for a synchronous
+    // loop (vm's breakOnSigint), and only once the execution has outlasted `sigintDelayMs`: Node
+    // dies of a SIGINT that lands while a cell's script is being entered or left (the vm module
+    // swaps SIGINT handlers there), so the signal is never sent at the moment a cell starts. It is
+    // repeated, since one that lands outside the script is ignored. After the grace period the
+    // kernel is stopped: a microtask loop or a loop in a timer callback is out of SIGINT's reach
+    // (WORKER-KERNEL-4).
+    const deadline = Date.now() + options.interruptGraceMs;
+    const signal = () => {
+      interruptTimer = undefined;
+      if (pending[0] !== running || current?.process !== process) return;
+      if (Date.now() >= deadline) {
+        void stop(`the kernel did not stop within ${options.interruptGraceMs / 1000} s of an interrupt and was stopped`);
+        return;
       }
-    }
-    current?.process.send(request);
+      process.interrupt();
+      schedule();
+    };
+    const schedule = () => {
+      interruptTimer = setTimeout(signal, Math.min(sigintDelayMs, Math.max(0, deadline - Date.now())));
+      interruptTimer.unref();
+    };
+    schedule();
   };
 
   const restart = (request: KernelMessageOf<'restart_request'>) => {
@@ -253,10 +271,6 @@ export function createKernelSupervisor(options: KernelSupervisorOptions): Kernel
   start(options.backend);
 
   return {
-    kernelId: options.kernelId,
-    get state() {
-      return state;
-    },
     ended,
     attach(client) {
       if (endedReason) {
@@ -265,7 +279,11 @@ export function createKernelSupervisor(options: KernelSupervisorOptions): Kernel
       }
       clients.add(client);
       if (info && !restarting) client.send(message('kernel_info_reply', info));
-      return () => clients.delete(client);
+      else awaitingInfo.add(client);
+      return () => {
+        clients.delete(client);
+        awaitingInfo.delete(client);
+      };
     },
     handle(request) {
       if (endedReason || !current) return;

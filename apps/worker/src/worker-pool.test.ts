@@ -30,7 +30,7 @@ describe('two worker processes share the load; a killed one loses its kernels', 
     await database?.drop();
   });
 
-  it('WORKER-SCHED-1 WORKER-SCHED-2 WORKER-SCHED-3 pickWorker spreads kernels over both workers; after a SIGKILL markDeadWorkers reports the lost kernel and the notebook restarts elsewhere', async () => {
+  it('WORKER-REG-2 WORKER-SCHED-1 WORKER-SCHED-2 WORKER-SCHED-3 pickWorker spreads kernels over both workers; after a SIGKILL markDeadWorkers reports the lost kernel and the notebook restarts elsewhere', async () => {
     const { db } = database.database;
     const first = await pickWorker(db, { livenessMs });
     expect(first).toMatchObject({ load: 0, capacity: 2 });

@@ -35,7 +35,7 @@ describe('a worker process running kernels', { timeout }, () => {
     expect(row).toMatchObject({ url: worker.url, capacity: 12, backends: ['wasm', 'cpu'], device: 'CPU (WebAssembly)', stoppedAt: null });
   });
 
-  it('WORKER-WS-2 WORKER-KERNEL-1 starts a kernel on connect, reports its backend, and keeps state between cells', async () => {
+  it('WORKER-WS-1 WORKER-WS-2 WORKER-KERNEL-1 starts a kernel on connect, reports its backend, and keeps state between cells', async () => {
     const kernelId = crypto.randomUUID();
     const kernel = connect(kernelId);
     const info = await kernel.ready;
