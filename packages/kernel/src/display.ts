@@ -4,7 +4,7 @@
  * (html(), markdown(), vegaLite(), image()) stand for themselves, anything else is text (and
  * JSON when it is plain data).
  */
-import { isTensorLike, formatTensor, type TensorLike } from './format-tensor.ts';
+import { isTensorLike, formatTensor, tensorHeader, type TensorLike } from './format-tensor.ts';
 import { inspect } from './inspect.ts';
 import { imageToPngBase64, isImageDataLike, type ImageDataLike } from './png.ts';
 import { MimeBundle, type JsonValue } from './protocol.ts';
@@ -41,6 +41,29 @@ export function isRichOutput(value: unknown): value is RichOutput {
   return typeof value === 'object' && value !== null && 'mimeBundle' in value && typeof value.mimeBundle === 'object' && value.mimeBundle !== null;
 }
 
+/** A representation now, and a better one later when the value has to be read asynchronously first. */
+export interface PendingRepresentation {
+  now: Representation;
+  settled?: Promise<Representation>;
+}
+
+const text = (plain: string): Representation => ({ data: { 'text/plain': plain }, metadata: {} });
+
+/**
+ * As represent(), except for a tensor whose values cannot be read synchronously here (WebGPU in
+ * Node has no OffscreenCanvas for its synchronous read): its header now, its values once read.
+ */
+export function representNow(value: unknown): PendingRepresentation {
+  if (!isTensorLike(value) || value.isDisposed) return { now: represent(value) };
+  try {
+    return { now: text(formatTensor(value)) };
+  } catch (error) {
+    if (!value.data) throw error;
+    const tensor = value;
+    return { now: text(`${tensorHeader(tensor)} (reading its values…)`), settled: value.data().then((values) => text(formatTensor(tensor, values))) };
+  }
+}
+
 /** Throws a TypeError for a RichOutput whose bundle is not a valid one (user-made). */
 export function represent(value: unknown): Representation {
   if (isRichOutput(value)) {
@@ -48,7 +71,7 @@ export function represent(value: unknown): Representation {
     if (!checked.success) throw new TypeError(`not a valid MIME bundle: ${checked.error.issues[0]?.path.join('.')}: ${checked.error.issues[0]?.message}`);
     return { data: checked.data, metadata: {} };
   }
-  if (isTensorLike(value)) return { data: { 'text/plain': formatTensor(value) }, metadata: {} };
+  if (isTensorLike(value)) return text(formatTensor(value));
   if (isImageDataLike(value)) return { data: image(value).mimeBundle, metadata: {} };
   if (isLayersModelLike(value)) return { data: { 'text/plain': modelSummary(value) }, metadata: {} };
   if (isRecordArray(value)) {

@@ -8,6 +8,7 @@ export interface TensorLike {
   readonly dtype: string;
   readonly isDisposed: boolean;
   dataSync(): ArrayLike<number | string | boolean | Uint8Array>;
+  data?(): Promise<ArrayLike<number | string | boolean | Uint8Array>>;
 }
 
 const SUMMARY_THRESHOLD = 1000;
@@ -25,10 +26,11 @@ export function tensorHeader(tensor: TensorLike): string {
   return `Tensor ${tensor.dtype} [${tensor.shape.join(', ')}]`;
 }
 
-export function formatTensor(tensor: TensorLike): string {
+/** `values`: read already (asynchronously, where a backend cannot read synchronously); default: dataSync(). */
+export function formatTensor(tensor: TensorLike, values?: ArrayLike<number | string | boolean | Uint8Array>): string {
   if (tensor.isDisposed) return `${tensorHeader(tensor)} (disposed)`;
   const shape = tensor.shape;
-  const values = tensor.dataSync();
+  values ??= tensor.dataSync();
   const size = shape.reduce((product, length) => product * length, 1);
   const summarize = size > SUMMARY_THRESHOLD;
   const strides = shape.map((_, axis) => shape.slice(axis + 1).reduce((product, length) => product * length, 1));

@@ -61,6 +61,25 @@ describe('executing cells', () => {
 });
 
 describe('displays', () => {
+  it('KERNEL-DISPLAY-8 a tensor that can only be read asynchronously shows its header at once, then its values in place; as a result, its values', async () => {
+    const fake = [
+      '// A tensor on a backend without synchronous reads, as WebGPU in Node.',
+      'const gpuTensor = { shape: [2], dtype: "float32", isDisposed: false,',
+      '  dataSync(): never { throw new Error("synchronous read needs OffscreenCanvas"); },',
+      '  data: async () => new Float32Array([1.5, 2]) };',
+      'display(gpuTensor);',
+      'gpuTensor',
+    ].join('\n');
+    const sequence = await kernel.execute(fake);
+    expectFinished(sequence);
+    const [shown] = contentsOf(sequence, 'display_data');
+    expect(shown!.data['text/plain']).toBe('Tensor float32 [2] (reading its values…)');
+    const [result] = contentsOf(sequence, 'execute_result');
+    expect(result!.data['text/plain']).toBe("Tensor float32 [2]\n[1.5, 2.0]");
+    const updates = kernel.messages.filter((message) => message.header.msg_type === 'update_display_data').map((message) => message.content as { data: { 'text/plain'?: string }; transient: { display_id: string } });
+    expect(updates.find((update) => update.transient.display_id === shown!.transient!.display_id)?.data['text/plain']).toBe(result!.data['text/plain']);
+  });
+
   it('KERNEL-DISPLAY-1 display() of a tensor shows numpy-like text; the result of a tensor expression too', async () => {
     const sequence = await kernel.execute('import * as tf from "@tensorflow/tfjs";\nconst m = tf.tensor2d([[1, 2, 3], [4, 5, 6]]);\ndisplay(m);\nm.sum()');
     expectFinished(sequence);

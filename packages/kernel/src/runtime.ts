@@ -6,7 +6,7 @@
  */
 import { availableBackends, backendOrder, chooseBackend, type BackendLoaders, type TfBackendControl } from './backends.ts';
 import { cohortCompiler, type CellCompiler, type CompiledCell } from './cell-compiler.ts';
-import { html, image, markdown, represent, vegaLite, type Representation } from './display.ts';
+import { html, image, markdown, representNow, vegaLite, type PendingRepresentation } from './display.ts';
 import type { OutputTarget } from './output-target.ts';
 import {
   createMessage,
@@ -171,13 +171,21 @@ export function createKernelRuntime(options: KernelRuntimeOptions): KernelRuntim
   const cellGlobals = {
     display(value: unknown) {
       const target = currentTarget('display()');
-      let representation: Representation = represent(value);
-      const id = target.display(representation);
+      const shown = representNow(value);
+      const id = target.display(shown.now);
+      // A later update() wins over values still being read for an earlier one.
+      let version = 0;
+      const settle = (pending: PendingRepresentation, at: number) =>
+        void pending.settled?.then((representation) => {
+          if (version === at) target.update(id, representation);
+        });
+      settle(shown, version);
       return Object.freeze({
         id,
         update(next: unknown) {
-          representation = represent(next);
-          target.update(id, representation);
+          const pending = representNow(next);
+          target.update(id, pending.now);
+          settle(pending, ++version);
         },
       });
     },
@@ -275,7 +283,10 @@ export function createKernelRuntime(options: KernelRuntimeOptions): KernelRuntim
       const result = await Promise.race([Promise.resolve(completion), execution.interruption]);
       if (execution.interrupted) throw new KeyboardInterrupt('the execution was interrupted');
       const value = typeof result === 'object' && result !== null && 'value' in result ? result.value : undefined;
-      if (value !== undefined && !silent) emit(execution, 'execute_result', { execution_count: count, ...represent(value) });
+      if (value !== undefined && !silent) {
+        const pending = representNow(value);
+        emit(execution, 'execute_result', { execution_count: count, ...(pending.settled ? await pending.settled : pending.now) });
+      }
       return undefined;
     } catch (thrown) {
       if (execution.interrupted || thrown instanceof KeyboardInterrupt || isInterruptError(thrown)) {
