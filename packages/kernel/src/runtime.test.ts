@@ -75,7 +75,7 @@ describe('displays', () => {
     const [shown] = contentsOf(sequence, 'display_data');
     expect(shown!.data['text/plain']).toBe('Tensor float32 [2] (reading its values…)');
     const [result] = contentsOf(sequence, 'execute_result');
-    expect(result!.data['text/plain']).toBe("Tensor float32 [2]\n[1.5, 2.0]");
+    expect(result!.data['text/plain']).toBe('Tensor float32 [2]\n[1.5, 2.0]');
     const updates = kernel.messages.filter((message) => message.header.msg_type === 'update_display_data').map((message) => message.content as { data: { 'text/plain'?: string }; transient: { display_id: string } });
     expect(updates.find((update) => update.transient.display_id === shown!.transient!.display_id)?.data['text/plain']).toBe(result!.data['text/plain']);
   });
