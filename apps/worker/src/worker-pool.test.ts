@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { liveKernelOf, markDeadWorkers, pickWorker } from './scheduling.ts';
+import { liveKernelOf, markDeadWorkers, pickWorker } from '@cohort/db';
 import { connectKernel, freshWorkerDatabase, resultOf, startWorkerProcess, type KernelConnection, type TestDatabase, type WorkerProcess } from './testing.ts';
 
 // Fast heartbeats, so a killed worker is noticed within a second.

@@ -1,8 +1,11 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq, kernels, migrate, notebooks, readMigrations, users, workers, type Database, type Db } from '@cohort/db';
-import { testDatabases } from '@cohort/db/testing';
-import { liveKernelOf, markDeadWorkers, pickWorker } from './scheduling.ts';
+import { eq } from 'drizzle-orm';
+import type { Database, Db } from './client.ts';
+import { migrate, readMigrations } from './migrate.ts';
+import { kernels, notebooks, users, workers } from './schema.ts';
+import { testDatabases } from './testing.ts';
+import { liveKernelOf, markDeadWorkers, pickWorker } from './workers.ts';
 
 const now = new Date('2026-11-26T12:00:00Z');
 const secondsAgo = (seconds: number) => new Date(now.getTime() - seconds * 1000);

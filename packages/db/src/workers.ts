@@ -1,10 +1,12 @@
 /**
- * Placing kernels on workers (WORKER-SCHED-*), for the session host: which live worker takes a
+ * Placing kernels on workers (WORKER-SCHED-*, apps/worker/SPEC.md), for the session host: which live worker takes a
  * new kernel, which kernel a notebook already has, and which kernels died with their worker.
  * A worker is live while its heartbeat is more recent than the liveness window and it has not
  * shut down.
  */
-import { and, asc, desc, eq, isNull, kernels, ne, sql, workers, type Db } from '@cohort/db';
+import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm';
+import type { Db } from './client.ts';
+import { kernels, workers } from './schema.ts';
 
 /** Three missed heartbeats at the default 5 s interval. */
 export const defaultLivenessMs = 15_000;
