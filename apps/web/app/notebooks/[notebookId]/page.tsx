@@ -86,7 +86,7 @@ export default async function NotebookPage({ params }: { params: Params }) {
         <span aria-hidden="true">·</span>
         <span>{notebook.linkAccess ? 'Anyone with the link can view' : 'Only people with access'}</span>
       </p>
-      <NotebookKernel user={user && { id: user.id, name: user.name }} configuredUserContentOrigin={serverContext().userContentOrigin}>
+      <NotebookKernel notebookId={notebook.id} user={user && { id: user.id, name: user.name }} configuredUserContentOrigin={serverContext().userContentOrigin}>
         <KernelBar />
         <HistoryLayout notebookId={notebook.id} canEdit={notebook.myRole === 'owner' || notebook.myRole === 'editor'}>
           <NotebookCells />

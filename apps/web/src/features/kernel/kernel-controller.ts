@@ -4,13 +4,19 @@
  * requests it made, runs them, and writes the outputs into the document with origin `kernel`.
  * Viewers and commenters cannot write the document: their runs stay in this tab (a local run),
  * with the same session logic and their outputs shown to them only.
+ * A notebook set to the remote runtime queues editors' runs for the sync service's session host
+ * instead (a remote GPU kernel); its state comes from the host's awareness state, and Interrupt
+ * and Restart go through the API.
  */
 import { createMessage, type BackendInfo } from '@cohort/kernel/protocol';
-import { ORIGIN, type Notebook, type RunRequest } from '@cohort/notebook';
+import type { Awareness } from 'y-protocols/awareness';
+import { ORIGIN, type Notebook, type RunRequest, type Runtime } from '@cohort/notebook';
 import { createSessionReducer, initialSessionState, RUN_RECORD_KEY, runRecordMetadata, type SessionAction, type SessionEvent, type SessionState } from '@cohort/session';
 import type { BackendChoice } from '@/kernel-host/frame-protocol';
+import { callApi } from '@/lib/api-client';
 import { createBrowserKernel, type BrowserKernel } from './browser-kernel.ts';
 import { createLocalRuns, type LocalRuns } from './local-runs.ts';
+import { remoteKernelState, type RemoteKernelState } from './remote-kernel-state.ts';
 
 export type KernelPhase = 'off' | 'starting' | 'ready' | 'busy' | 'stopped';
 
@@ -24,6 +30,10 @@ export interface KernelSnapshot {
   local: boolean;
   /** Cells cannot run here: no user-content origin is configured for this host. */
   unavailable: string | null;
+  /** Where the notebook's runs go: this browser, or the remote GPU kernel (editors' runs). */
+  runtime: Runtime;
+  /** The remote kernel's state, published by the session host; null when there is none. */
+  remote: RemoteKernelState | null;
 }
 
 export interface KernelController {
@@ -32,7 +42,10 @@ export interface KernelController {
   /** Queues runs of these cells (code cells only), in this order. */
   run(cellIds: readonly string[]): void;
   interrupt(): Promise<void>;
-  restart(choice?: BackendChoice): void;
+  /** Restarts the kernel (its state is lost), on `choice` when given; 'tensorflow' exists on remote workers only. */
+  restart(choice?: BackendChoice | 'tensorflow'): void;
+  /** Switches where the notebook's runs go, for everyone (editors). */
+  setRuntime(runtime: Runtime): void;
   readonly localRuns: LocalRuns;
   /** Who runs cells here. */
   readonly userId: string;
@@ -40,7 +53,10 @@ export interface KernelController {
 }
 
 export interface KernelControllerOptions {
+  notebookId: string;
   notebook: Notebook;
+  /** The notebook's awareness: the remote kernel's state arrives there. */
+  awareness: Awareness;
   /** Who presses Run here; the name goes into run records. */
   user: { id: string; name: string };
   /** Viewers and commenters run locally. */
@@ -50,7 +66,7 @@ export interface KernelControllerOptions {
 
 let sessionCounter = 0;
 
-export function createKernelController({ notebook, user, local, userContentOrigin }: KernelControllerOptions): KernelController {
+export function createKernelController({ notebookId, notebook, awareness, user, local, userContentOrigin }: KernelControllerOptions): KernelController {
   const claimant = `browser-${crypto.randomUUID()}`;
   const reduce = createSessionReducer({ runtime: 'browser', newMessageId: () => `${claimant}-${++sessionCounter}` });
   const localRuns = createLocalRuns();
@@ -66,6 +82,14 @@ export function createKernelController({ notebook, user, local, userContentOrigi
     notice: null,
     local,
     unavailable: userContentOrigin ? null : 'Running cells needs a separate origin for user content: set COHORT_USER_CONTENT_ORIGIN.',
+    runtime: notebook.runtime,
+    remote: remoteKernelState(awareness.getStates()),
+  };
+  /** Viewers and commenters always run in their browser; editors follow the notebook's runtime. */
+  const runsRemotely = () => !local && snapshot.runtime === 'remote';
+  const remoteCall = async (action: 'interrupt' | 'restart', body?: unknown) => {
+    const result = await callApi('POST', `/notebooks/${notebookId}/kernel/${action}`, body);
+    if (!result.ok) update({ notice: result.error.message });
   };
 
   function update(changes: Partial<KernelSnapshot>): void {
@@ -153,7 +177,13 @@ export function createKernelController({ notebook, user, local, userContentOrigi
 
   const unsubscribe = notebook.onChange((change) => {
     if (change.runQueue && !local) dispatch({ type: 'queue', requests: queue(), at: Date.now() });
+    if (change.meta && notebook.runtime !== snapshot.runtime) update({ runtime: notebook.runtime, notice: null });
   });
+  const onAwareness = () => {
+    const remote = remoteKernelState(awareness.getStates());
+    if (JSON.stringify(remote) !== JSON.stringify(snapshot.remote)) update({ remote });
+  };
+  awareness.on('change', onAwareness);
   const unsubscribeLocal = localRuns.subscribe(() => {
     if (local) dispatch({ type: 'queue', requests: queue(), at: Date.now() });
   });
@@ -166,7 +196,15 @@ export function createKernelController({ notebook, user, local, userContentOrigi
     },
     run(cellIds) {
       const code = cellIds.filter((id) => notebook.cell(id)?.cell_type === 'code');
-      if (!code.length || !ensureKernel()) return;
+      if (!code.length) return;
+      if (runsRemotely()) {
+        if (snapshot.notice) update({ notice: null });
+        notebook.doc.transact(() => {
+          for (const cellId of code) notebook.enqueueRun({ cellId, requestedBy: user.id, runtime: 'remote' }, ORIGIN.kernel);
+        }, ORIGIN.kernel);
+        return;
+      }
+      if (!ensureKernel()) return;
       if (snapshot.notice) update({ notice: null });
       if (local) {
         localRuns.enqueue(code, user.id);
@@ -177,16 +215,26 @@ export function createKernelController({ notebook, user, local, userContentOrigi
       }, ORIGIN.kernel);
     },
     async interrupt() {
-      await kernel?.interrupt();
+      if (runsRemotely()) await remoteCall('interrupt');
+      else await kernel?.interrupt();
     },
     restart(choice) {
+      if (runsRemotely()) {
+        void remoteCall('restart', choice && choice !== 'auto' ? { backend: choice } : {});
+        return;
+      }
+      if (choice === 'tensorflow') return;
       if (choice) update({ choice });
       kernel?.restart(choice);
+    },
+    setRuntime(runtime) {
+      if (!local && runtime !== notebook.runtime) notebook.setRuntime(runtime, ORIGIN.user);
     },
     localRuns,
     userId: user.id,
     dispose() {
       unsubscribe();
+      awareness.off('change', onAwareness);
       unsubscribeLocal();
       kernel?.dispose();
       kernel = null;

@@ -10,8 +10,22 @@ export function backendLabel(backend: BackendInfo): string {
   return details ? `${backendNames[backend.name]} (${details})` : backendNames[backend.name];
 }
 
+function remoteStateLabel(remote: KernelSnapshot['remote']): string {
+  if (!remote) return 'Remote GPU · not started';
+  switch (remote.phase) {
+    case 'starting':
+      return 'Remote GPU · starting…';
+    case 'dead':
+      return 'Remote GPU · stopped';
+    case 'idle':
+    case 'busy':
+      return `Remote GPU · ${remote.backend ? backendLabel(remote.backend) : ''} · ${remote.phase}`;
+  }
+}
+
 /** What the header says of the kernel: where it runs and whether it is busy. */
 export function kernelStateLabel(snapshot: KernelSnapshot): string {
+  if (snapshot.runtime === 'remote' && !snapshot.local) return remoteStateLabel(snapshot.remote);
   switch (snapshot.phase) {
     case 'off':
       return 'Browser · not started';

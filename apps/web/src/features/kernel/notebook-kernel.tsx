@@ -7,6 +7,7 @@ import { createKernelController, type KernelController } from './kernel-controll
 import { KernelContext } from './use-kernel.ts';
 
 export interface NotebookKernelProps {
+  notebookId: string;
   user: { id: string; name: string } | null;
   /** COHORT_USER_CONTENT_ORIGIN, when configured. */
   configuredUserContentOrigin: string | null;
@@ -17,15 +18,17 @@ export interface NotebookKernelProps {
  * The notebook's browser kernel for everything inside it. Nothing starts until someone presses
  * Run: opening a notebook never runs code.
  */
-export function NotebookKernel({ user, configuredUserContentOrigin, children }: NotebookKernelProps) {
+export function NotebookKernel({ notebookId, user, configuredUserContentOrigin, children }: NotebookKernelProps) {
   const { session, readOnly } = useLive();
   const [kernel, setKernel] = useState<KernelController | null>(null);
   const notebook = session?.notebook ?? null;
 
   useEffect(() => {
-    if (!notebook) return;
+    if (!notebook || !session) return;
     const controller = createKernelController({
+      notebookId,
       notebook,
+      awareness: session.awareness,
       user: user ?? { id: 'anonymous', name: 'Anonymous' },
       local: readOnly,
       userContentOrigin: userContentOrigin(location.origin, configuredUserContentOrigin),
@@ -35,7 +38,7 @@ export function NotebookKernel({ user, configuredUserContentOrigin, children }: 
       setKernel(null);
       controller.dispose();
     };
-  }, [notebook, readOnly, user?.id, user?.name, configuredUserContentOrigin]);
+  }, [notebook, session, notebookId, readOnly, user?.id, user?.name, configuredUserContentOrigin]);
 
   return <KernelContext value={kernel}>{children}</KernelContext>;
 }

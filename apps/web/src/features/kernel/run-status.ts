@@ -14,5 +14,6 @@ const outcome = { done: 'Ran by', error: 'Error · run by', aborted: 'Stopped ·
 export function runRecordLabel(record: RunRecord, selfId: string | null): string {
   const who = record.by === selfId ? 'you' : (record.byName ?? 'a collaborator');
   const backend = backendLabel({ name: record.backend as Parameters<typeof backendLabel>[0]['name'], device: record.device, software: false });
-  return `${outcome[record.status]} ${who} · ${formatDuration(record.durationMs)} · ${backend}`;
+  const where = record.runtime === 'remote' ? `Remote GPU · ${backend}` : backend;
+  return `${outcome[record.status]} ${who} · ${formatDuration(record.durationMs)} · ${where}`;
 }

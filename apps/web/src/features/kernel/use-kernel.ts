@@ -12,7 +12,7 @@ export function useKernel(): KernelController | null {
 }
 
 const noSubscription = () => () => {};
-const offSnapshot: KernelSnapshot = { phase: 'off', backend: null, choice: 'auto', notice: null, local: false, unavailable: null };
+const offSnapshot: KernelSnapshot = { phase: 'off', backend: null, choice: 'auto', notice: null, local: false, unavailable: null, runtime: 'browser', remote: null };
 
 export function useKernelSnapshot(kernel: KernelController | null): KernelSnapshot {
   return useSyncExternalStore(kernel ? kernel.subscribe : noSubscription, () => kernel?.snapshot() ?? offSnapshot, () => offSnapshot);
