@@ -1,5 +1,5 @@
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { createSignedTokens, type SignedTokens, type VerifiedToken } from './signed-token.ts';
 
 /**
  * What the session host vouches for when it connects to a kernel worker
@@ -18,38 +18,9 @@ export const KernelTokenPayload = z.object({
 });
 export type KernelTokenPayload = z.output<typeof KernelTokenPayload>;
 
-export type VerifiedKernelToken = { ok: true; payload: KernelTokenPayload } | { ok: false; reason: 'malformed' | 'forged' | 'expired' };
-
-export interface KernelTokens {
-  /** `base64url(JSON payload).base64url(HMAC-SHA256)`. */
-  sign(payload: KernelTokenPayload): string;
-  verify(token: string, nowMs?: number): VerifiedKernelToken;
-}
+export type VerifiedKernelToken = VerifiedToken<KernelTokenPayload>;
+export type KernelTokens = SignedTokens<KernelTokenPayload>;
 
 export function createKernelTokens({ secret }: { secret: string }): KernelTokens {
-  const key = Buffer.from(hkdfSync('sha256', secret, '', 'cohort-kernel-token', 32));
-  const mac = (body: string) => createHmac('sha256', key).update(body).digest();
-  return {
-    sign(payload) {
-      const body = Buffer.from(JSON.stringify(KernelTokenPayload.parse(payload))).toString('base64url');
-      return `${body}.${mac(body).toString('base64url')}`;
-    },
-    verify(token, nowMs = Date.now()) {
-      const [body, signature, ...rest] = token.split('.');
-      if (!body || !signature || rest.length > 0) return { ok: false, reason: 'malformed' };
-      const given = Buffer.from(signature, 'base64url');
-      const expected = mac(body);
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'forged' };
-      let json: unknown;
-      try {
-        json = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-      } catch {
-        return { ok: false, reason: 'malformed' };
-      }
-      const payload = KernelTokenPayload.safeParse(json);
-      if (!payload.success) return { ok: false, reason: 'malformed' };
-      if (payload.data.exp * 1000 <= nowMs) return { ok: false, reason: 'expired' };
-      return { ok: true, payload: payload.data };
-    },
-  };
+  return createSignedTokens(KernelTokenPayload, { secret, purpose: 'cohort-kernel-token' });
 }
