@@ -7,7 +7,7 @@
 import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 
 const webDir = resolve(import.meta.dirname, '..');
 export const kernelHostDir = join(webDir, 'public', '_kernel');
@@ -24,22 +24,27 @@ function wasmBinariesDir(): string {
   return dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
 }
 
+/** How a classic browser script with the kernel runtime, the compiler and TensorFlow.js is bundled. */
+export const browserKernelBundle = {
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  // TypeScript's compiler and TensorFlow.js mention Node built-ins behind runtime checks; a browser never reaches them.
+  external: ['fs', 'path', 'os', 'crypto', 'perf_hooks', 'worker_threads', 'inspector', 'buffer', 'node-fetch', 'string_decoder', 'util'],
+  define: { 'process.env.NODE_ENV': '"production"' },
+} as const satisfies BuildOptions;
+
 export async function buildKernelHost(): Promise<void> {
   rmSync(kernelHostDir, { recursive: true, force: true });
   mkdirSync(kernelHostDir, { recursive: true });
   await build({
+    ...browserKernelBundle,
     entryPoints: { 'kernel-frame': join(webDir, 'src/kernel-host/kernel-frame.ts'), 'kernel-worker': join(webDir, 'src/kernel-host/kernel-worker.ts') },
     outdir: kernelHostDir,
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    legalComments: 'none',
-    logLevel: 'warning',
-    // TypeScript's compiler and TensorFlow.js mention Node built-ins behind runtime checks; a browser never reaches them.
-    external: ['fs', 'path', 'os', 'crypto', 'perf_hooks', 'worker_threads', 'inspector', 'buffer', 'node-fetch', 'string_decoder', 'util'],
-    define: { 'process.env.NODE_ENV': '"production"' },
   });
   writeFileSync(join(kernelHostDir, 'frame.html'), framePage);
   const wasmDir = wasmBinariesDir();

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
+import { browserKernelBundle } from '@cohort/web/build-kernel-host';
 import { corpusCells, corpusModules } from '../../../packages/compiler/test/corpus/index.ts';
 import { launchChromium } from '../../support/browser.ts';
 import { backendRows, machineInfo, printBackendTable, writeBenchResults } from '../support/backend-report.ts';
@@ -23,20 +24,8 @@ const options = timedRunsOptionsFromEnv(process.env);
 const timeoutMs = Number(process.env.BENCH_TIMEOUT_S ?? 900) * 1000;
 
 async function bundleWorker(): Promise<string> {
-  const result = await build({
-    entryPoints: [join(import.meta.dirname, 'worker.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    legalComments: 'none',
-    logLevel: 'warning',
-    // TypeScript's compiler and TensorFlow.js mention Node built-ins behind runtime checks; a browser never reaches them.
-    external: ['fs', 'path', 'os', 'crypto', 'perf_hooks', 'worker_threads', 'inspector', 'buffer', 'node-fetch', 'string_decoder', 'util'],
-    define: { 'process.env.NODE_ENV': '"production"' },
-  });
+  // Bundled the way the real kernel Worker is.
+  const result = await build({ ...browserKernelBundle, entryPoints: [join(import.meta.dirname, 'worker.ts')], write: false });
   return result.outputFiles[0]!.text;
 }
 
