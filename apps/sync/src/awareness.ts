@@ -50,6 +50,8 @@ export function createAwarenessIdentity({ maxClientsPerSocket = 4 }: { maxClient
     beforeApplyAwareness({ document, connection, update }) {
       let claimed = connection.awarenessClients.size;
       return rewriteAwarenessUpdate(update, connection.identity.user, (clientId) => {
+        // The server's own state (the remote kernel's, SYNC-RUN-4) is the server's alone.
+        if (clientId === document.awareness.clientID) return false;
         const owner = document.awarenessOwner(clientId);
         if (owner === connection) return true;
         if (owner && !sameUser(owner, connection)) return false;

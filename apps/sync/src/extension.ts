@@ -65,6 +65,11 @@ export interface SyncExtension {
   afterApplyUpdates?(document: DocumentHandle): void;
   /** Rewrites a client's awareness update before it is applied and broadcast; null drops it. */
   beforeApplyAwareness?(data: { document: DocumentHandle; connection: ConnectionHandle; update: Uint8Array }): Uint8Array | null;
+  /**
+   * True while the extension needs the document in memory although no socket is open (a remote
+   * run writing its outputs): the core asks again after another idle period (SYNC-LIFE-3).
+   */
+  holdsDocument?(notebookId: string): boolean;
   /** Runs when no update is pending, before the in-memory document is dropped. */
   beforeUnloadDocument?(data: { notebookId: string }): Promise<void>;
   afterUnloadDocument?(data: { notebookId: string }): void;

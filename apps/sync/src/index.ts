@@ -4,3 +4,5 @@ export type { NotebookDocuments } from './notebook-documents.ts';
 export { createLocalFanOut, type FanOut, type FanOutMessage } from './fan-out.ts';
 export { SyncRefusal, type ConnectionHandle, type DocumentHandle, type Identity, type SyncExtension } from './extension.ts';
 export { notebookSeed } from './notebook-seed.ts';
+export type { RemoteKernels } from './session-host.ts';
+export { KERNEL_STATE_FIELD, type RemoteKernelState } from './remote-session.ts';

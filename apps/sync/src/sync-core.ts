@@ -509,7 +509,10 @@ export function createSyncCore(options: SyncCoreOptions): SyncCore {
   function scheduleUnload(document: LiveDocument): void {
     if (closing || document.unloaded) return;
     clearTimeout(document.idleTimer);
-    document.idleTimer = setTimeout(() => void unload(document), options.idleUnloadMs).unref();
+    document.idleTimer = setTimeout(() => {
+      if (extensions.some((extension) => extension.holdsDocument?.(document.notebookId))) scheduleUnload(document);
+      else void unload(document);
+    }, options.idleUnloadMs).unref();
   }
 
   function unload(document: LiveDocument): Promise<void> {

@@ -8,6 +8,7 @@ import { createLocalFanOut, type FanOut } from './fan-out.ts';
 import { createNotebookDocuments, type NotebookDocuments } from './notebook-documents.ts';
 import { createPersistence } from './persistence.ts';
 import { createRoles } from './roles.ts';
+import { createSessionHost, type RemoteKernels, type SessionHostOptions } from './session-host.ts';
 import { createSyncCore, type SyncCore } from './sync-core.ts';
 
 export interface SyncServerOptions {
@@ -28,6 +29,8 @@ export interface SyncServerOptions {
   pingIntervalMs?: number;
   /** How long after a notebook's latest version, at the earliest, activity stores an automatic one. */
   autoVersionIntervalMs?: number;
+  /** Remote kernels' session host (SYNC-RUN-*): timings, mostly for tests. */
+  sessions?: Pick<SessionHostOptions, 'livenessMs' | 'deadWorkerCheckMs' | 'writeDelayMs' | 'reconnectMs'>;
   /** More hooks, run after the built-in ones. */
   extensions?: SyncExtension[];
   log?(message: string, error?: unknown): void;
@@ -36,6 +39,8 @@ export interface SyncServerOptions {
 export interface SyncServer extends SyncCore {
   /** Reading and changing notebook documents, for the web app's history and import/export. */
   notebookDocuments: NotebookDocuments;
+  /** Interrupting and restarting notebooks' remote kernels, for the web app's kernel routes. */
+  kernels: RemoteKernels;
 }
 
 /** Limits and intervals a sync server uses unless told otherwise (documented in SPEC.md). */
@@ -52,19 +57,23 @@ export const syncDefaults = {
 
 /**
  * The sync server: the protocol core with auth, roles, write-ahead persistence, awareness
- * identity and automatic versions, and the documents service built on them.
+ * identity, automatic versions and the session host of remote kernels, and the documents and
+ * kernels services built on them.
  */
 export function createSyncServer(options: SyncServerOptions): SyncServer {
   const setting = <K extends keyof typeof syncDefaults>(key: K): number => options[key] ?? syncDefaults[key];
   const log = options.log ?? ((message: string, error?: unknown) => console.error(`[sync] ${message}`, error ?? ''));
   const store = createDocumentStore({ db: options.db, seed: options.seed });
-  const core = createSyncCore({
+  // The session host writes through the core, which takes the host's hooks: it reaches the core late.
+  const sessions = createSessionHost({ db: options.db, authSecret: options.authSecret, change: (notebookId, compute) => core.change(notebookId, compute), log, ...options.sessions });
+  const core: SyncCore = createSyncCore({
     extensions: [
       createAuth({ authSecret: options.authSecret, allowedOrigins: options.allowedOrigins }),
       createRoles({ db: options.db, intervalMs: setting('roleCheckIntervalMs'), log }),
       createPersistence({ store, compactAfterUpdates: setting('compactAfterUpdates'), log }),
       createAwarenessIdentity(),
       createAutoVersions({ db: options.db, intervalMs: setting('autoVersionIntervalMs'), log }),
+      sessions.extension,
       ...(options.extensions ?? []),
     ],
     fanOut: options.fanOut ?? createLocalFanOut(),
@@ -75,5 +84,14 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     pingIntervalMs: setting('pingIntervalMs'),
     log,
   });
-  return { ...core, notebookDocuments: createNotebookDocuments({ core, store }) };
+  return {
+    ...core,
+    notebookDocuments: createNotebookDocuments({ core, store }),
+    kernels: { interrupt: sessions.interrupt, restart: sessions.restart },
+    async close() {
+      // Sessions first: what they hold is written while the documents are still open.
+      await sessions.close();
+      await core.close();
+    },
+  };
 }
