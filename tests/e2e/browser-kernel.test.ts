@@ -79,6 +79,9 @@ describe('browser kernel', () => {
     const points = (chart as { data: { values: Array<{ metric: string; value: number }> } }).data.values;
     expect(points.at(-1)!.value.toFixed(4)).toBe(printed![1]);
     expect(stored.runRequests).toEqual([]);
+    // The run record travels with the notebook in .ipynb.
+    const exported = await ana.client.get(`/notebooks/${notebookId}/ipynb`);
+    expect(exported.body.cells[1].metadata.cohort).toEqual(trained.metadata.cohort);
 
     await screenshotBothThemes(page, 'browser-kernel-iris');
   });
