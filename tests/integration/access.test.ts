@@ -133,6 +133,14 @@ const cases: Record<string, Case> = {
     expect: { anonymous: 404, stranger: 404, viewer: 200 },
     why: 'a viewer gets a token that opens the notebook read-only',
   },
+  'POST /notebooks/{notebookId}/kernel/interrupt': {
+    request: (ids) => ({ path: `/notebooks/${ids.personalNotebookId}/kernel/interrupt` }),
+    expect: { anonymous: 401, stranger: 404, viewer: 403 },
+  },
+  'POST /notebooks/{notebookId}/kernel/restart': {
+    request: (ids) => ({ path: `/notebooks/${ids.personalNotebookId}/kernel/restart`, body: { backend: 'cpu' } }),
+    expect: { anonymous: 401, stranger: 404, viewer: 403 },
+  },
   'GET /notebooks/{notebookId}/shares': { request: (ids) => ({ path: `/notebooks/${ids.personalNotebookId}/shares` }), expect: { anonymous: 401, stranger: 404, viewer: 403 } },
   'PUT /notebooks/{notebookId}/shares': {
     request: (ids) => ({ path: `/notebooks/${ids.personalNotebookId}/shares`, body: { handle: ids.strangerHandle, role: 'editor' } }),

@@ -50,4 +50,13 @@ describe('readEnv', () => {
     expect(env.PORT).toBe(3000);
     expect(env.DATABASE_URL).toBeUndefined();
   });
+
+  it('embeds a kernel worker unless COHORT_LOCAL_WORKER is off, with the worker\'s own settings, and gives its kernels PATH and GPU variables only', () => {
+    const env = readEnv({ PATH: '/usr/bin', VK_ICD_FILENAMES: '/icd.json', AUTH_SECRET: 'x'.repeat(32) });
+    expect(env).toMatchObject({ COHORT_LOCAL_WORKER: true, COHORT_WORKER_CAPACITY: 4, COHORT_KERNEL_MEMORY_MB: 4096, COHORT_KERNEL_IDLE_MINUTES: 30, COHORT_WORKER_LIVENESS_SECONDS: 15 });
+    expect(env.kernelEnv).toEqual({ PATH: '/usr/bin', VK_ICD_FILENAMES: '/icd.json' });
+    expect(readEnv({ COHORT_LOCAL_WORKER: '0', COHORT_WORKER_CAPACITY: '2' })).toMatchObject({ COHORT_LOCAL_WORKER: false, COHORT_WORKER_CAPACITY: 2 });
+    expect(() => readEnv({ COHORT_WORKER_CAPACITY: 'many' })).toThrow('expected COHORT_WORKER_CAPACITY to be a positive number of kernels, e.g. 4, got "many"');
+    expect(() => readEnv({ COHORT_WORKER_LIVENESS_SECONDS: '0' })).toThrow('expected COHORT_WORKER_LIVENESS_SECONDS to be a number of seconds, e.g. 15, got "0"');
+  });
 });

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { envFlag, envMinutes, envPort, isOrigin, postgresUrl, readEnvironment } from '@cohort/config';
+import { sessionSettings } from '@cohort/sync';
+import { kernelEnvironment, workerSettings } from '@cohort/worker';
 
 export { ConfigError } from '@cohort/config';
 
@@ -26,6 +28,11 @@ const schema = z
     TRUST_PROXY: envFlag.default(false),
     COHORT_AUTO_VERSION_MINUTES: envMinutes.default(10),
     COHORT_DEV: envFlag.default(false),
+    // A kernel worker inside this process, on this port under /kernels/ (off: only workers started
+    // with `npm run start:worker` against the same DATABASE_URL run remote kernels).
+    COHORT_LOCAL_WORKER: envFlag.default(true),
+    ...workerSettings,
+    ...sessionSettings,
   })
   .superRefine((env, ctx) => {
     for (const provider of ['GITHUB', 'GOOGLE'] as const) {
@@ -41,10 +48,14 @@ const schema = z
     }
   });
 
-export type Env = z.output<typeof schema> & { dataDir: string };
+export type Env = z.output<typeof schema> & {
+  dataDir: string;
+  /** What the local worker's kernel processes see of the environment: PATH and GPU driver variables. */
+  kernelEnv: Record<string, string>;
+};
 
 /** Reads the server's configuration once; a bad value throws a ConfigError naming the variable. */
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const env = readEnvironment(schema, source);
-  return { ...env, dataDir: resolve(env.COHORT_DATA_DIR) };
+  return { ...env, dataDir: resolve(env.COHORT_DATA_DIR), kernelEnv: kernelEnvironment(source) };
 }

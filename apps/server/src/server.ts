@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import next from 'next';
 import { createDatabase, migrate, readMigrations, type Database } from '@cohort/db';
 import { createSyncServer, notebookSeed } from '@cohort/sync';
+import { createWorker, workerLimits, type KernelWorker } from '@cohort/worker';
 import { purgeDeletedNotebooks, trashDays } from '@cohort/web/notebooks';
 import { clientAddressHeader } from '@cohort/web/request';
 import { setServerContext } from '@cohort/web/server-context';
@@ -84,7 +85,10 @@ export async function createServer(env: Env): Promise<RunningServer> {
     allowedOrigins: appOrigins(env, port),
     seed: notebookSeed,
     autoVersionIntervalMs: env.COHORT_AUTO_VERSION_MINUTES * 60_000,
+    sessions: { livenessMs: env.COHORT_WORKER_LIVENESS_SECONDS * 1000 },
   });
+  // Starts while Next.js prepares (it runs a probe kernel); the app works without it, minus remote runs.
+  const localWorker = env.COHORT_LOCAL_WORKER ? startLocalWorker(env, database, secret, port) : Promise.resolve(null);
   setServerContext({
     db: database.db,
     dbDriver: database.driver,
@@ -97,19 +101,25 @@ export async function createServer(env: Env): Promise<RunningServer> {
       google: env.AUTH_GOOGLE_ID ? { clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET! } : undefined,
     },
     documents: sync.notebookDocuments,
+    kernels: sync.kernels,
   });
   // Next.js adds its own 'upgrade' listener (development reloading) to the server named here, on
   // its first request; a server of its own keeps it from seeing, and ending, /sync/ upgrades.
   const nextUpgrades = http.createServer();
   server.on('upgrade', (req, socket, head) => {
     if (req.url?.startsWith('/sync/')) sync.handleUpgrade(req, socket, head);
-    else if (nextUpgrades.listenerCount('upgrade')) nextUpgrades.emit('upgrade', req, socket, head);
+    else if (req.url?.startsWith('/kernels/')) {
+      void localWorker.then((worker) => {
+        if (!worker?.handleUpgrade(req, socket, head)) socket.destroy();
+      });
+    } else if (nextUpgrades.listenerCount('upgrade')) nextUpgrades.emit('upgrade', req, socket, head);
     else socket.destroy();
   });
   const web = next({ dev: env.COHORT_DEV, dir: webDir, port, hostname: 'localhost', httpServer: nextUpgrades });
   await web.prepare();
   handle = web.getRequestHandler();
   webReady();
+  await localWorker;
 
   return {
     url: `http://localhost:${port}`,
@@ -119,6 +129,7 @@ export async function createServer(env: Env): Promise<RunningServer> {
       clearInterval(purgeTimer);
       // Sockets first: their pending updates are stored and their documents compacted before the database closes.
       await sync.close();
+      await (await localWorker)?.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
@@ -126,4 +137,25 @@ export async function createServer(env: Env): Promise<RunningServer> {
       await database.close();
     },
   };
+}
+
+/**
+ * The kernel worker of `npm start`: kernel sockets on this server's port under /kernels/, on the
+ * same database. Kernel tokens are signed with the app's secret, which only this process holds.
+ */
+async function startLocalWorker(env: Env, database: Database, authSecret: string, port: number): Promise<KernelWorker | null> {
+  try {
+    const worker = await createWorker({
+      db: database.db,
+      authSecret,
+      url: `ws://127.0.0.1:${port}`,
+      ...workerLimits(env),
+      kernelEnv: env.kernelEnv,
+    });
+    console.log(`Local kernel worker ${worker.id} is running (backends: ${worker.backends.join(', ')}; device: ${worker.device}; capacity ${env.COHORT_WORKER_CAPACITY})`);
+    return worker;
+  } catch (error) {
+    console.error('The local kernel worker could not start; remote runs need a worker (`npm run start:worker`):', error);
+    return null;
+  }
 }

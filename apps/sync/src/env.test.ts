@@ -15,6 +15,7 @@ describe('readSyncEnv', () => {
       HOST: '0.0.0.0',
       ALLOWED_ORIGINS: ['https://cohort.example', 'http://localhost:3000'],
       COHORT_AUTO_VERSION_MINUTES: 10,
+      COHORT_WORKER_LIVENESS_SECONDS: 15,
     });
   });
 

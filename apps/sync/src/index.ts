@@ -6,3 +6,4 @@ export { SyncRefusal, type ConnectionHandle, type DocumentHandle, type Identity,
 export { notebookSeed } from './notebook-seed.ts';
 export type { RemoteKernels } from './session-host.ts';
 export { KERNEL_STATE_FIELD, type RemoteKernelState } from './remote-session.ts';
+export { sessionSettings } from './env.ts';

@@ -17,6 +17,7 @@ try {
     allowedOrigins: env.ALLOWED_ORIGINS,
     seed: notebookSeed,
     autoVersionIntervalMs: env.COHORT_AUTO_VERSION_MINUTES * 60_000,
+    sessions: { livenessMs: env.COHORT_WORKER_LIVENESS_SECONDS * 1000 },
   });
   const server = http.createServer((_request, response) => response.writeHead(404).end());
   server.on('upgrade', (request, socket, head) => sync.handleUpgrade(request, socket, head));

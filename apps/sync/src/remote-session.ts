@@ -151,21 +151,27 @@ export function createRemoteSession(options: RemoteSessionOptions): RemoteSessio
   async function place(create: boolean): Promise<void> {
     placing = true;
     try {
-      const live = await liveKernelOf(db, notebookId, { livenessMs: options.livenessMs });
-      if (disposed || kernel) return;
-      if (live) return connect({ kernelId: live.kernelId, workerId: live.workerId, workerUrl: live.workerUrl });
-      if (!create) return;
-      publish({ phase: 'starting', backend: null, worker: null, notice: null });
-      const worker = await pickWorker(db, { livenessMs: options.livenessMs });
-      if (disposed || kernel) return;
-      if (!worker) return unavailable(noWorkerNotice);
-      connect({ kernelId: randomUUID(), workerId: worker.id, workerUrl: worker.url });
+      await placeKernel(create);
     } catch (error) {
       log(`placing the kernel of notebook ${notebookId} failed`, error);
       if (create && !disposed && !kernel) unavailable(noWorkerNotice);
     } finally {
       placing = false;
     }
+    // Runs queued while only an existing kernel was looked for (the runtime was just switched) need one.
+    if (!create && !disposed && !kernel && waiting(state.queue).length) await place(true);
+  }
+
+  async function placeKernel(create: boolean): Promise<void> {
+    const live = await liveKernelOf(db, notebookId, { livenessMs: options.livenessMs });
+    if (disposed || kernel) return;
+    if (live) return connect({ kernelId: live.kernelId, workerId: live.workerId, workerUrl: live.workerUrl });
+    if (!create) return;
+    publish({ phase: 'starting', backend: null, worker: null, notice: null });
+    const worker = await pickWorker(db, { livenessMs: options.livenessMs });
+    if (disposed || kernel) return;
+    if (!worker) return unavailable(noWorkerNotice);
+    connect({ kernelId: randomUUID(), workerId: worker.id, workerUrl: worker.url });
   }
 
   /** No kernel can run the queued requests: they finish as errors, and the state says why. */

@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { createDatabase, migrate, readMigrations } from '@cohort/db';
-import { ConfigError, readWorkerEnv } from './env.ts';
+import { ConfigError, readWorkerEnv, workerLimits } from './env.ts';
 import { createWorker } from './worker.ts';
 
 try {
@@ -17,12 +17,7 @@ try {
     db: database.db,
     authSecret: env.AUTH_SECRET,
     url: env.COHORT_WORKER_URL ?? `ws://127.0.0.1:${port}`,
-    capacity: env.COHORT_WORKER_CAPACITY,
-    memoryLimitMb: env.COHORT_KERNEL_MEMORY_MB,
-    idleMs: env.COHORT_KERNEL_IDLE_MINUTES * 60_000,
-    outputLimitBytes: env.COHORT_KERNEL_OUTPUT_LIMIT_BYTES,
-    heartbeatMs: env.COHORT_WORKER_HEARTBEAT_SECONDS * 1000,
-    interruptGraceMs: env.COHORT_KERNEL_INTERRUPT_GRACE_SECONDS * 1000,
+    ...workerLimits(env),
     kernelEnv: env.kernelEnv,
   });
   server.on('upgrade', (request, socket, head) => {

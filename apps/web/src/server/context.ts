@@ -23,6 +23,21 @@ export interface NotebookDocuments {
   create(tx: Db, notebookId: string, content: NotebookSeed): Promise<void>;
 }
 
+/** The TensorFlow.js backends a remote (Node) kernel can be restarted on. */
+export const remoteBackends = ['webgpu', 'wasm', 'cpu', 'tensorflow'] as const;
+export type RemoteBackend = (typeof remoteBackends)[number];
+
+/**
+ * Notebooks' remote kernel sessions, hosted by the sync server of this process (apps/sync
+ * `RemoteKernels`). False: the notebook has no remote session here.
+ */
+export interface RemoteKernels {
+  /** Sends the notebook's kernel an interrupt_request. */
+  interrupt(notebookId: string): Promise<boolean>;
+  /** Restarts the kernel (queued remote runs aborted, state cleared), on `backend` if given. */
+  restart(notebookId: string, backend?: RemoteBackend): Promise<boolean>;
+}
+
 /**
  * What the hosting process (apps/server) hands the web app: the open database and the
  * validated configuration. Next.js bundles the app's server code separately from the host,
@@ -39,6 +54,7 @@ export interface ServerContext {
   /** Where cell code runs (the kernel iframe) when configured; else derived from the app's host. */
   userContentOrigin: string | null;
   documents: NotebookDocuments;
+  kernels: RemoteKernels;
 }
 
 const slot = Symbol.for('cohort.server-context');
