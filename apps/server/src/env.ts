@@ -4,7 +4,6 @@ import { envFlag, envMinutes, envPort, isOrigin, postgresUrl, readEnvironment } 
 import { sessionSettings } from '@cohort/sync';
 import { kernelEnvironment, workerSettings } from '@cohort/worker';
 
-export { ConfigError } from '@cohort/config';
 
 const schema = z
   .object({

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { envMinutes, envPort, isOrigin, postgresUrl, readEnvironment } from '@cohort/config';
 
-export { ConfigError } from '@cohort/config';
 
 // Messages complete the sentence "expected NAME to be ...".
 const origins = 'a comma-separated list of origins, e.g. https://cohort.example,http://localhost:3000';

@@ -2,12 +2,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { runService } from '@cohort/config';
 import { createDatabase, migrate, readMigrations } from '@cohort/db';
-import { readSyncEnv, ConfigError } from './env.ts';
+import { readSyncEnv } from './env.ts';
 import { notebookSeed } from './notebook-seed.ts';
 import { createSyncServer } from './sync-server.ts';
 
-try {
+await runService(async () => {
   const env = readSyncEnv();
   const database = await createDatabase({ driver: 'postgres', url: env.DATABASE_URL });
   await migrate(database, readMigrations(resolve(import.meta.dirname, '../../../migrations')));
@@ -23,19 +24,12 @@ try {
   server.on('upgrade', (request, socket, head) => sync.handleUpgrade(request, socket, head));
   await new Promise<void>((done) => server.listen(env.PORT, env.HOST, done));
   console.log(`Cohort sync is running at ws://localhost:${(server.address() as AddressInfo).port}/sync`);
-  const stop = async (signal: string) => {
-    console.log(`${signal}: storing pending updates and shutting down`);
-    await sync.close();
-    server.close();
-    await database.close();
-    process.exit(0);
+  return {
+    stopping: 'storing pending updates and shutting down',
+    close: async () => {
+      await sync.close();
+      server.close();
+      await database.close();
+    },
   };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(78); // EX_CONFIG
-  }
-  throw error;
-}
+});

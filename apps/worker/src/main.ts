@@ -2,11 +2,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { runService } from '@cohort/config';
 import { createDatabase, migrate, readMigrations } from '@cohort/db';
-import { ConfigError, readWorkerEnv, workerLimits } from './env.ts';
+import { readWorkerEnv, workerLimits } from './env.ts';
 import { createWorker } from './worker.ts';
 
-try {
+await runService(async () => {
   const env = readWorkerEnv();
   const database = await createDatabase({ driver: 'postgres', url: env.DATABASE_URL, maxConnections: 4 });
   await migrate(database, readMigrations(resolve(import.meta.dirname, '../../../migrations')));
@@ -24,19 +25,12 @@ try {
     if (!worker.handleUpgrade(request, socket, head)) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
   });
   console.log(`Cohort worker ${worker.id} is running at ${worker.url} (backends: ${worker.backends.join(', ')}; device: ${worker.device}; capacity ${env.COHORT_WORKER_CAPACITY})`);
-  const stop = async (signal: string) => {
-    console.log(`${signal}: ending the kernels and shutting down`);
-    await worker.close();
-    server.close();
-    await database.close();
-    process.exit(0);
+  return {
+    stopping: 'ending the kernels and shutting down',
+    close: async () => {
+      await worker.close();
+      server.close();
+      await database.close();
+    },
   };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(78); // EX_CONFIG
-  }
-  throw error;
-}
+});

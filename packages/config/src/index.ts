@@ -43,3 +43,5 @@ export function readEnvironment<S extends z.ZodType>(schema: S, source: Record<s
   });
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
 }
+
+export { runService, type StartedService } from './run-service.ts';
