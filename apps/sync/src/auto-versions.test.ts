@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { asc, docVersions, eq, notebooks, type Database, type Db } from '@cohort/db';
+import { asc, docVersions, eq, notebooks, type Db } from '@cohort/db';
 import { testDatabases } from '@cohort/db/testing';
 import { createAutoVersions } from './auto-versions.ts';
 import type { DocumentHandle } from './extension.ts';
-import { createNotebook, createUser, migrated } from './test-server.ts';
+import { createNotebook, createUser, useMigratedDb } from './test-server.ts';
 
 describe.each(testDatabases())('automatic versions on $name', (testDb) => {
-  let database: Database;
   let db: Db;
-  beforeAll(async () => {
-    database = await testDb.open();
-    db = await migrated(database);
-  });
-  afterAll(() => database?.close());
+  useMigratedDb(testDb, (opened) => (db = opened));
 
   const intervalMs = 10 * 60_000;
   let clock = Date.now();

@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { eq, notebooks, type Database, type Db } from '@cohort/db';
+import { eq, notebooks, type Db } from '@cohort/db';
 import { testDatabases } from '@cohort/db/testing';
 import { closeCodes } from '@cohort/sync-auth';
 import { createDocumentStore, type AppendEntry, type DocumentStore } from './document-store.ts';
 import { SyncRefusal } from './extension.ts';
 import { notebookSeed } from './notebook-seed.ts';
 import { createPersistence } from './persistence.ts';
-import { createNotebook, createUser, migrated, storedDoc } from './test-server.ts';
+import { createNotebook, createUser, storedDoc, useMigratedDb } from './test-server.ts';
 
 const typed = (text: string) => {
   const doc = new Y.Doc();
@@ -16,13 +16,8 @@ const typed = (text: string) => {
 };
 
 describe.each(testDatabases())('write-ahead persistence on $name', (testDb) => {
-  let database: Database;
   let db: Db;
-  beforeAll(async () => {
-    database = await testDb.open();
-    db = await migrated(database);
-  });
-  afterAll(() => database?.close());
+  useMigratedDb(testDb, (opened) => (db = opened));
 
   it('SYNC-STORE-3: appends the updates of every notebook arriving in one turn in one statement; a deleted notebook is refused (4404) and the others stored', async () => {
     const owner = await createUser(db, 'Ana');

@@ -3,8 +3,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { and, asc, docSnapshots, docUpdates, eq, migrate, notebooks, notebookShares, readMigrations, users, type Database, type Db, type ShareRole } from '@cohort/db';
+import type { TestDatabase } from '@cohort/db/testing';
 import type { SyncRole } from '@cohort/sync-auth';
 import { createSyncTokens } from '@cohort/sync-auth/token';
+import { afterAll, beforeAll } from 'vitest';
 import * as Y from 'yjs';
 import { notebookSeed } from './notebook-seed.ts';
 import { createSyncServer, type SyncServer, type SyncServerOptions } from './sync-server.ts';
@@ -38,6 +40,19 @@ export async function startTestSyncServer(db: Db, options: Partial<SyncServerOpt
 export async function migrated(database: Database): Promise<Db> {
   await migrate(database, readMigrations(join(import.meta.dirname, '../../../migrations')));
   return database.db;
+}
+
+/**
+ * Opens `testDb`, migrated, before the suite's tests and closes it after them. The suite gets
+ * the Db through `use` (it keeps it in a `let db` its tests read).
+ */
+export function useMigratedDb(testDb: TestDatabase, use: (db: Db) => void): void {
+  let database: Database | undefined;
+  beforeAll(async () => {
+    database = await testDb.open();
+    use(await migrated(database));
+  });
+  afterAll(() => database?.close());
 }
 
 let seq = 0;

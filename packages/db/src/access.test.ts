@@ -4,7 +4,7 @@ import { accessibleNotebookIds, notebookAccess, roleAtLeast, rolesOfUsersOnNoteb
 import type { Database, Db } from './client.ts';
 import { migrate, readMigrations } from './migrate.ts';
 import { groups, memberships, notebookShares, notebooks, users, type GroupRole } from './schema.ts';
-import { testDatabases } from './testing.ts';
+import { countingQueries, testDatabases } from './testing.ts';
 
 describe.each(testDatabases())('notebook access on $name', (testDb) => {
   let database: Database;
@@ -102,19 +102,12 @@ describe.each(testDatabases())('notebook access on $name', (testDb) => {
     ]);
     const everyone = [ana!, ben!, maya!, gus!, sam!];
     const unknown = '00000000-0000-4000-8000-000000000000';
-    let queries = 0;
-    const counted = new Proxy(db, {
-      get(target, property) {
-        if (property === 'select') queries++;
-        const value: unknown = Reflect.get(target, property, target);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
+    const counted = countingQueries(db);
     const result = await rolesOfUsersOnNotebooks(
-      counted,
+      counted.db,
       new Map([[groupNotebook, everyone], [anasNotebook, everyone], [sharedToGroup, everyone], [unknown, [ana!]]]),
     );
-    expect(queries).toBe(1);
+    expect(counted.queries()).toBe(1);
     expect(result.has(unknown)).toBe(false);
     expect(Object.fromEntries(result.get(sharedToGroup)!.roles)).toEqual({ [sam!]: 'owner', [gus!]: 'commenter', [ana!]: 'viewer', [ben!]: 'viewer', [maya!]: 'viewer' });
     for (const notebookId of [groupNotebook, anasNotebook, sharedToGroup]) {

@@ -1,7 +1,7 @@
 // Helpers for tests of this package and of the apps (exported as '@cohort/db/testing').
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { createDatabase, type Database } from './client.ts';
+import { createDatabase, type Database, type Db } from './client.ts';
 
 /**
  * A new, empty database on the Postgres server at `serverUrl`, so each test file starts clean
@@ -53,4 +53,17 @@ export function testDatabases(): TestDatabase[] {
     });
   }
   return list;
+}
+
+/** `db` as seen through a counter of the queries it starts, to check that lookups are batched. */
+export function countingQueries(db: Db): { db: Db; queries(): number } {
+  let queries = 0;
+  const counted = new Proxy(db, {
+    get(target, property) {
+      if (property === 'select') queries++;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return { db: counted, queries: () => queries };
 }
