@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openNotebook, ORIGIN, type CodeCell, type Notebook } from '@cohort/notebook';
 import { readRunRecord } from '@cohort/session';
-import type { RemoteKernelState } from '@cohort/sync';
-import { docSatisfies, within, type TestClient } from '@cohort/sync/testing';
+import { docSatisfies, kernelStateOf, kernelStateWhere, within, type TestClient } from '@cohort/sync/testing';
 import { startWorkerProcess, testSecret as workerSecret, type WorkerProcess } from '@cohort/worker/testing';
 import { signedInUser, type ApiClient } from '../support/api-client.ts';
 import { startCohort, type CohortProcess } from '../support/cohort.ts';
@@ -16,26 +15,6 @@ process.setMaxListeners(64);
  * notebook's remote run requests to a kernel worker (the embedded one, or worker processes of
  * their own) and writes the outputs into the document (apps/sync/SPEC.md SYNC-RUN-*).
  */
-
-const kernelStateOf = (client: TestClient): RemoteKernelState | null => {
-  for (const state of client.provider.awareness.getStates().values()) if (state.kernel) return state.kernel as RemoteKernelState;
-  return null;
-};
-
-/** Resolves with the kernel state this client sees once `check` holds for it. */
-function kernelStateWhere(client: TestClient, check: (state: RemoteKernelState | null) => boolean, ms = 30_000): Promise<RemoteKernelState | null> {
-  const awareness = client.provider.awareness;
-  return within(ms, 'kernel state', new Promise((resolve) => {
-    const test = () => {
-      const state = kernelStateOf(client);
-      if (!check(state)) return;
-      awareness.off('change', test);
-      resolve(state);
-    };
-    awareness.on('change', test);
-    test();
-  }));
-}
 
 const cellOf = (notebook: Notebook, cellId: string) => notebook.cell(cellId) as CodeCell;
 const resultOf = (cell: CodeCell) => cell.outputs.flatMap((output) => (output.output_type === 'execute_result' ? [output.data['text/plain']] : []))[0];
@@ -114,13 +93,13 @@ describe('remote runs on the embedded worker of `npm start`', { timeout: 120_000
     expect(resultOf(used)).toBe('42');
     expect(used.execution_count).toBeGreaterThan(defined.execution_count!);
 
-    const state = await kernelStateWhere(editor.client, (kernel) => kernel?.phase === 'idle');
+    const state = await kernelStateWhere(editor.client, (kernel) => kernel?.phase === 'idle', 30_000);
     expect(state).toMatchObject({ runtime: 'remote', notice: null, worker: expect.any(String) });
     expect(readRunRecord(used.metadata)).toMatchObject({ by: anaId, byName: 'Ana', runtime: 'remote', backend: state!.backend!.name, device: state!.backend!.device, status: 'done' });
 
     const viewer = await openLive(vic, id);
     clients.push(viewer);
-    expect(await kernelStateWhere(viewer, (kernel) => kernel !== null)).toEqual(state);
+    expect(await kernelStateWhere(viewer, (kernel) => kernel !== null, 30_000)).toEqual(state);
   });
 
   it('SYNC-RUN-2 a run goes on after every client disconnected: its outputs are in the document when one comes back', async () => {
@@ -148,7 +127,7 @@ describe('remote runs on the embedded worker of `npm start`', { timeout: 120_000
     expect((await ana.post(`/notebooks/${idle}/kernel/restart`)).status).toBe(409);
 
     const [, loop] = editor.run('let kept = "still here"', 'while (true) {}');
-    await kernelStateWhere(editor.client, (kernel) => kernel?.phase === 'busy');
+    await kernelStateWhere(editor.client, (kernel) => kernel?.phase === 'busy', 30_000);
     await within(30_000, 'loop running', docSatisfies(editor.notebook.doc, () => editor.notebook.runRequests().some((request) => request.cellId === loop && request.state === 'running')));
     expect((await vic.post(`/notebooks/${id}/kernel/interrupt`)).status).toBe(403);
     expect(await ana.post(`/notebooks/${id}/kernel/interrupt`)).toMatchObject({ status: 202, body: { ok: true } });
@@ -160,7 +139,7 @@ describe('remote runs on the embedded worker of `npm start`', { timeout: 120_000
     expect((await vic.post(`/notebooks/${id}/kernel/restart`, { backend: 'cpu' })).status).toBe(403);
     expect((await ana.post(`/notebooks/${id}/kernel/restart`, { backend: 'webgl' })).status).toBe(400);
     expect(await ana.post(`/notebooks/${id}/kernel/restart`, { backend: 'cpu' })).toMatchObject({ status: 202, body: { ok: true } });
-    expect(await kernelStateWhere(editor.client, (kernel) => kernel?.phase === 'idle' && kernel.backend?.name === 'cpu')).toMatchObject({
+    expect(await kernelStateWhere(editor.client, (kernel) => kernel?.phase === 'idle' && kernel.backend?.name === 'cpu', 30_000)).toMatchObject({
       notice: 'The kernel was restarted: variables from earlier runs are gone.',
     });
     const [after] = editor.run('typeof kept');
@@ -200,7 +179,7 @@ describe('remote runs on two worker processes, one of them killed', { timeout: 1
     clients.push(editor.client);
     const [warm] = editor.run('"warm"');
     await editor.finished(warm!);
-    const first = (await kernelStateWhere(editor.client, (kernel) => kernel?.phase === 'idle'))!;
+    const first = (await kernelStateWhere(editor.client, (kernel) => kernel?.phase === 'idle', 30_000))!;
     const doomed = workers.find((worker) => worker.id === first.worker)!;
     const survivor = workers.find((worker) => worker.id !== first.worker)!;
     expect(doomed).toBeDefined();
@@ -210,7 +189,7 @@ describe('remote runs on two worker processes, one of them killed', { timeout: 1
     await doomed.stop('SIGKILL');
 
     const reason = `its worker (${doomed.url}) stopped responding`;
-    expect(await kernelStateWhere(editor.client, (kernel) => kernel?.phase === 'dead')).toMatchObject({ notice: reason, worker: doomed.id });
+    expect(await kernelStateWhere(editor.client, (kernel) => kernel?.phase === 'dead', 30_000)).toMatchObject({ notice: reason, worker: doomed.id });
     const lost = await editor.finished(training!);
     expect(errorOf(lost)).toBe(`KernelRestarted: ${reason}`);
     expect(readRunRecord(lost.metadata)).toMatchObject({ status: 'aborted' });

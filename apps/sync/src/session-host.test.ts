@@ -9,31 +9,11 @@ import { messageTypes } from '@cohort/sync-auth';
 import type { SyncExtension } from './extension.ts';
 import { startFakeWorker, type FakeWorker } from './fake-worker.ts';
 import { awarenessUpdate, frame, rawClient } from './raw-socket.ts';
-import { noWorkerNotice, restartNotice, type RemoteKernelState } from './remote-session.ts';
-import { connectClient, docSatisfies, within, type TestClient } from './testing.ts';
+import { noWorkerNotice, restartNotice } from './remote-session.ts';
+import { connectClient, docSatisfies, kernelStateOf, kernelStateWhere, within, type TestClient } from './testing.ts';
 import { createNotebook, createUser, migrated, startTestSyncServer, testOrigin, testSecret, tokenFor, type TestSyncServer } from './test-server.ts';
 
 process.setMaxListeners(64);
-
-const kernelStateOf = (client: TestClient): RemoteKernelState | null => {
-  for (const state of client.provider.awareness.getStates().values()) if (state.kernel) return state.kernel as RemoteKernelState;
-  return null;
-};
-
-/** Resolves once the kernel state this client sees satisfies `check`. */
-function kernelStateWhere(client: TestClient, check: (state: RemoteKernelState | null) => boolean): Promise<RemoteKernelState | null> {
-  const awareness = client.provider.awareness;
-  return within(10_000, 'kernel state', new Promise((resolve) => {
-    const test = () => {
-      const state = kernelStateOf(client);
-      if (!check(state)) return;
-      awareness.off('change', test);
-      resolve(state);
-    };
-    awareness.on('change', test);
-    test();
-  }));
-}
 
 const cellOf = (notebook: Notebook, cellId: string) => notebook.cell(cellId) as CodeCell;
 const textOf = (cell: CodeCell) => cell.outputs.map((output) => (output.output_type === 'stream' ? output.text : output.output_type === 'error' ? `${output.ename}: ${output.evalue}` : '')).join('');

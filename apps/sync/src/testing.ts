@@ -4,6 +4,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { decodePersisted, encodeSubscribePersisted, isUpdateFrame, messageTypes, type Persisted } from '@cohort/sync-auth';
+import type { RemoteKernelState } from './remote-session.ts';
 
 export interface TestClientOptions {
   /** The endpoint without the notebook id, e.g. `ws://127.0.0.1:3000/sync`. */
@@ -127,4 +128,25 @@ export function docSatisfies(doc: Y.Doc, check: (doc: Y.Doc) => boolean): Promis
     };
     doc.on('update', onUpdate);
   });
+}
+
+/** The kernel state the server shares in the notebook's awareness, as this client sees it (SYNC-AWARE-4). */
+export function kernelStateOf(client: TestClient): RemoteKernelState | null {
+  for (const state of client.provider.awareness.getStates().values()) if (state.kernel) return state.kernel as RemoteKernelState;
+  return null;
+}
+
+/** Resolves with the kernel state this client sees once `check` holds for it; rejects after `ms`. */
+export function kernelStateWhere(client: TestClient, check: (state: RemoteKernelState | null) => boolean, ms = 10_000): Promise<RemoteKernelState | null> {
+  const awareness = client.provider.awareness;
+  return within(ms, 'kernel state', new Promise((resolve) => {
+    const test = () => {
+      const state = kernelStateOf(client);
+      if (!check(state)) return;
+      awareness.off('change', test);
+      resolve(state);
+    };
+    awareness.on('change', test);
+    test();
+  }));
 }
