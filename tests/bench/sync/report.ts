@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
 import type { DbDriver } from '@cohort/db';
+import { machineInfo } from '../support/backend-report.ts';
 import type { BenchConfig } from './config.ts';
 import type { IdleMemoryResult } from './idle-memory.ts';
 import type { LoadTimeResult } from './load-time.ts';
@@ -100,11 +100,7 @@ export function printTable(rows: Row[]): void {
 
 export function machine(driver: DbDriver) {
   return {
-    cpus: cpus().length,
-    cpuModel: cpus()[0]?.model ?? 'unknown',
-    memoryGb: Math.round(totalmem() / 2 ** 30),
-    node: process.version,
-    platform: `${process.platform} ${process.arch}`,
+    ...machineInfo(),
     database: driver === 'pglite' ? 'PGlite (embedded, temporary directory)' : 'Postgres (DATABASE_URL, fresh database)',
   };
 }
