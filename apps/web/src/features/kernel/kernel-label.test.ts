@@ -5,7 +5,8 @@ describe('kernel labels', () => {
   it('names the backend and the device, and says when the GPU is a software one', () => {
     expect(backendLabel({ name: 'webgpu', device: 'NVIDIA H100', software: false })).toBe('WebGPU (NVIDIA H100)');
     expect(backendLabel({ name: 'webgpu', device: 'SwiftShader Device', software: true })).toBe('WebGPU (SwiftShader Device, software)');
-    expect(backendLabel({ name: 'wasm', device: 'CPU', software: false })).toBe('WASM');
+    expect(backendLabel({ name: 'wasm', device: 'CPU (WebAssembly)', software: false })).toBe('WASM');
+    expect(backendLabel({ name: 'cpu', device: 'CPU', software: false })).toBe('CPU');
   });
 
   it('tells idle from busy, and a kernel not started yet', () => {

@@ -5,7 +5,8 @@ const backendNames: Record<BackendInfo['name'], string> = { webgpu: 'WebGPU', we
 
 /** "WebGPU (NVIDIA H100, software)" — the backend the kernel got and the device it runs on. */
 export function backendLabel(backend: BackendInfo): string {
-  const device = backend.device && backend.device !== 'CPU' ? backend.device : null;
+  // WASM and CPU run on the processor: naming it again ("CPU (WebAssembly)") says nothing new.
+  const device = backend.device && !/^CPU\b/.test(backend.device) ? backend.device : null;
   const details = [device, backend.software ? 'software' : null].filter(Boolean).join(', ');
   return details ? `${backendNames[backend.name]} (${details})` : backendNames[backend.name];
 }
