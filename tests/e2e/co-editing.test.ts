@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ORIGIN, openNotebook, type CellType } from '@cohort/notebook';
 import { connectClient, within } from '@cohort/sync/testing';
 import { signedInUser, type ApiClient, type TestUser } from '../support/api-client.ts';
-import { launchChromium, newContext, screenshotBothThemes, screenshotOnFailure } from '../support/browser.ts';
+import { launchChromium, newContext, screenshotBothThemes, screenshotOnFailure, signIn } from '../support/browser.ts';
 import { startCohort, type CohortProcess } from '../support/cohort.ts';
 
 let cohort: CohortProcess;
@@ -58,11 +58,7 @@ async function openAs(person: { user: TestUser }, notebookId: string): Promise<{
   const context = await newContext(browser, cohort.url);
   const page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(`${person.user.name}: ${error.message}`));
-  await page.goto('/signin');
-  await page.getByLabel('E-mail').fill(person.user.email);
-  await page.getByLabel('Password').fill(person.user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL('**/dashboard');
+  await signIn(page, person.user);
   await page.goto(`/notebooks/${notebookId}`);
   return { context, page };
 }

@@ -4,8 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNotebook, ORIGIN } from '@cohort/notebook';
 import { docSatisfies, within } from '@cohort/sync/testing';
-import { ApiClient, newUserDetails } from '../support/api-client.ts';
-import { launchChromium, newContext, screenshotBothThemes, screenshotOnFailure } from '../support/browser.ts';
+import { signedInUser } from '../support/api-client.ts';
+import { launchChromium, newContext, screenshotBothThemes, screenshotOnFailure, signIn } from '../support/browser.ts';
 import { startCohort, type CohortProcess } from '../support/cohort.ts';
 import { openLive } from '../support/live-notebook.ts';
 
@@ -23,17 +23,10 @@ afterAll(async () => {
 
 describe('import, history and export in Chromium', () => {
   it('Ana imports a .ipynb (after a broken one), names a version, compares it with later edits, restores it, and downloads the notebook', async () => {
-    const ana = newUserDetails('Ana');
-    const api = new ApiClient(cohort.url);
-    expect((await api.post('/users', ana)).status).toBe(201);
-    expect((await api.signIn(ana.email, ana.password)).ok).toBe(true);
+    const { client: api, user: ana } = await signedInUser(cohort.url, 'Ana');
     const page: Page = await (await newContext(browser, cohort.url)).newPage();
     screenshotOnFailure('history-and-ipynb', () => [page]);
-    await page.goto('/signin');
-    await page.getByLabel('E-mail').fill(ana.email);
-    await page.getByLabel('Password').fill(ana.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL('**/dashboard');
+    await signIn(page, ana);
 
     // A broken file: the dialog lists the importer's problems by where they are in the file.
     await page.getByRole('button', { name: 'Import .ipynb' }).first().click();

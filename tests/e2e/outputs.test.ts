@@ -3,8 +3,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNotebook, ORIGIN } from '@cohort/notebook';
 import { within } from '@cohort/sync/testing';
-import { ApiClient, newUserDetails } from '../support/api-client.ts';
-import { launchChromium, newContext, screenshotBothThemes, screenshotOnFailure } from '../support/browser.ts';
+import { signedInUser } from '../support/api-client.ts';
+import { launchChromium, newContext, screenshotBothThemes, screenshotOnFailure, signIn } from '../support/browser.ts';
 import { startCohort, type CohortProcess } from '../support/cohort.ts';
 import { openLive } from '../support/live-notebook.ts';
 
@@ -97,21 +97,14 @@ afterAll(async () => {
 
 describe('outputs in Chromium', () => {
   it('Ana opens an imported notebook and sees every kind of output drawn safely; a live chart updates in place', async () => {
-    const ana = newUserDetails('Ana');
-    const api = new ApiClient(cohort.url);
-    expect((await api.post('/users', ana)).status).toBe(201);
-    expect((await api.signIn(ana.email, ana.password)).ok).toBe(true);
+    const { client: api, user: ana } = await signedInUser(cohort.url, 'Ana');
     const imported = await api.post('/notebooks/import', { ipynb });
     expect(imported.status).toBe(201);
     const notebookId: string = imported.body.id;
 
     const page: Page = await (await newContext(browser, cohort.url)).newPage();
     screenshotOnFailure('outputs', () => [page]);
-    await page.goto('/signin');
-    await page.getByLabel('E-mail').fill(ana.email);
-    await page.getByLabel('Password').fill(ana.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL('**/dashboard');
+    await signIn(page, ana);
     await page.goto(`/notebooks/${notebookId}`);
     const output = (cell: number) => page.getByRole('region', { name: `Output of cell ${cell}` });
 

@@ -32,6 +32,15 @@ export function newContext(browser: Browser, baseURL: string): Promise<BrowserCo
   return browser.newContext({ baseURL, viewport });
 }
 
+/** Signs the person in through the sign-in form, as they would, and waits for their dashboard. */
+export async function signIn(page: Page, user: { email: string; password: string }): Promise<void> {
+  await page.goto('/signin');
+  await page.getByLabel('E-mail').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL('**/dashboard');
+}
+
 function fileName(name: string): string {
   return name.replace(/[^a-z0-9-]+/gi, '-').toLowerCase();
 }

@@ -7,7 +7,7 @@ import { expect } from 'vitest';
 import { ORIGIN, openNotebook } from '@cohort/notebook';
 import { within } from '@cohort/sync/testing';
 import type { ApiClient, TestUser } from './api-client.ts';
-import { newContext } from './browser.ts';
+import { newContext, signIn } from './browser.ts';
 import { openLive } from './live-notebook.ts';
 
 export interface Person {
@@ -56,11 +56,7 @@ export function notebookPages(browser: Browser, baseUrl: string) {
       contexts.push(context);
       const page = await context.newPage();
       page.on('pageerror', (error) => errors.push(`${person.user.name}: ${error.message}`));
-      await page.goto('/signin');
-      await page.getByLabel('E-mail').fill(person.user.email);
-      await page.getByLabel('Password').fill(person.user.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL('**/dashboard');
+      await signIn(page, person.user);
       await page.goto(`/notebooks/${notebookId}`);
       await page.getByRole('list', { name: 'Cells' }).waitFor();
       return page;
