@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ConfigError } from './config-error.ts';
 
 // Each app reads its environment once, in its own env.ts, with these pieces. Messages complete
 // the sentence "expected NAME to be ...".
@@ -25,7 +26,7 @@ export function isOrigin(value: string): boolean {
   }
 }
 
-export class ConfigError extends Error {}
+export { ConfigError };
 
 /**
  * Parses the environment with `schema`. An empty variable counts as unset, as in most .env

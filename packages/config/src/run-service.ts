@@ -1,4 +1,4 @@
-import { ConfigError } from './index.ts';
+import { ConfigError } from './config-error.ts';
 
 export interface StartedService {
   /** What stopping does before the process exits, printed as `SIGTERM: <stopping>`. */
