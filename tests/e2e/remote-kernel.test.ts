@@ -45,7 +45,7 @@ describe('remote GPU kernel', () => {
     await page.getByRole('button', { name: 'Run all' }).click();
     await cellOutput(page, 2).getByText(/accuracy: \d\.\d{3}/).waitFor({ timeout: 120_000 });
     const accuracy = (await cellOutput(page, 2).innerText()).match(/accuracy: (\d\.\d{3})/)![1]!;
-    expect(Number(accuracy)).toBeGreaterThan(0.6);
+    expect(Number(accuracy)).toBeGreaterThan(0.9);
 
     for (const tab of [page, benPage]) {
       await kernelState(tab).filter({ hasText: /Remote GPU · (WASM|WebGPU|TensorFlow|CPU)/ }).waitFor({ timeout: 20_000 });
