@@ -61,4 +61,39 @@ describe('remote GPU kernel', () => {
     expect(stored.cells[1]!.metadata.cohort).toMatchObject({ run: { by: ana.user.id, runtime: 'remote', status: 'done' } });
     await screenshotBothThemes(benPage, 'remote-kernel-iris');
   });
+
+  it('a remote run goes on with every browser closed, its outputs are there when Ana comes back, and Interrupt and Restart work from the kernel bar', async () => {
+    const notebookId = await notebookWithCells(ana, 'Long run', [
+      'let ticks = 0;\nfor (let i = 0; i < 6; i++) {\n  await new Promise((resolve) => setTimeout(resolve, 500));\n  ticks++;\n  console.log(`tick ${ticks}`);\n}',
+      'ticks * 10',
+      'while (true) await new Promise((resolve) => setTimeout(resolve, 100));',
+    ]);
+    let page = await pages.open(ana, notebookId);
+    screenshotOnFailure('remote kernel closed browsers', () => [page]);
+    await page.getByRole('combobox', { name: 'Runtime' }).selectOption('remote');
+    await cellAt(page, 0).getByRole('button', { name: /^Run/ }).click();
+    await cellAt(page, 1).getByRole('button', { name: /^Run/ }).click();
+    await cellOutput(page, 1).getByText('tick 1').waitFor({ timeout: 60_000 });
+
+    // Every browser closes mid-run; Ana comes back later and finds the outputs.
+    expect(await pages.closeAll()).toEqual([]);
+    page = await pages.open(ana, notebookId);
+    await cellOutput(page, 1).getByText('tick 6').waitFor({ timeout: 30_000 });
+    await cellOutput(page, 2).getByText('60').waitFor({ timeout: 30_000 });
+
+    // Interrupt stops an endless loop and keeps the kernel's state.
+    await cellAt(page, 2).getByRole('button', { name: /^Run/ }).click();
+    await kernelState(page).filter({ hasText: 'busy' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Interrupt' }).click();
+    await cellOutput(page, 3).getByText(/KeyboardInterrupt/).waitFor({ timeout: 10_000 });
+    await cellAt(page, 1).getByRole('button', { name: /^Run/ }).click();
+    await cellAt(page, 1).getByText('[4]').waitFor({ timeout: 30_000 });
+    await expect(cellOutput(page, 2).innerText()).resolves.toContain('60');
+
+    // Restart clears it.
+    await page.getByRole('button', { name: 'Restart' }).click();
+    await page.getByRole('alert').filter({ hasText: 'restarted' }).waitFor({ timeout: 30_000 });
+    await cellAt(page, 1).getByRole('button', { name: /^Run/ }).click();
+    await cellOutput(page, 2).getByText(/ticks is not defined/).waitFor({ timeout: 30_000 });
+  });
 });
