@@ -10,7 +10,7 @@ import { signedInUser } from '../support/api-client.ts';
 import { launchChromium, screenshotBothThemes, screenshotOnFailure } from '../support/browser.ts';
 import { startCohort, type CohortProcess } from '../support/cohort.ts';
 import { irisCells } from '../support/iris-cells.ts';
-import { cellAt, cellOutput, kernelState, notebookPages, notebookWithCells, storedNotebook, type Person } from '../support/kernel-notebooks.ts';
+import { cellAt, cellOutput, kernelState, notebookPages, notebookWithCells, runCellButton, storedNotebook, type Person } from '../support/kernel-notebooks.ts';
 
 let cohort: CohortProcess;
 let browser: Browser;
@@ -121,8 +121,8 @@ describe('browser kernel', () => {
     await cellAt(page, 2).getByText('//typed').waitFor({ timeout: 5_000 });
 
     // A fresh kernel runs the next cells; the old variables are gone.
-    await cellAt(page, 0).getByRole('button', { name: /^Run/ }).click();
-    await cellAt(page, 2).getByRole('button', { name: /^Run/ }).click();
+    await runCellButton(page, 0).click();
+    await runCellButton(page, 2).click();
     await cellOutput(page, 3).getByText('42').waitFor({ timeout: 60_000 });
   });
 
@@ -173,7 +173,7 @@ results`;
     const before = await storedNotebook(ana, notebookId);
     const page = await openAs(maya, notebookId);
     screenshotOnFailure('browser kernel viewer run', () => [page]);
-    await cellAt(page, 0).getByRole('button', { name: /^Run/ }).click();
+    await runCellButton(page, 0).click();
     await cellOutput(page, 1).getByText('42').waitFor({ timeout: 60_000 });
     await cellAt(page, 0).getByText('Local run: only you see this output').waitFor();
 

@@ -9,7 +9,7 @@ import { signedInUser } from '../support/api-client.ts';
 import { launchChromium, screenshotBothThemes, screenshotOnFailure } from '../support/browser.ts';
 import { startCohort, type CohortProcess } from '../support/cohort.ts';
 import { irisCells } from '../support/iris-cells.ts';
-import { cellAt, cellOutput, kernelState, notebookPages, notebookWithCells, storedNotebook, type Person } from '../support/kernel-notebooks.ts';
+import { cellAt, cellOutput, kernelState, notebookPages, notebookWithCells, runCellButton, storedNotebook, type Person } from '../support/kernel-notebooks.ts';
 
 let cohort: CohortProcess;
 let browser: Browser;
@@ -71,8 +71,8 @@ describe('remote GPU kernel', () => {
     let page = await pages.open(ana, notebookId);
     screenshotOnFailure('remote kernel closed browsers', () => [page]);
     await page.getByRole('combobox', { name: 'Runtime' }).selectOption('remote');
-    await cellAt(page, 0).getByRole('button', { name: /^Run/ }).click();
-    await cellAt(page, 1).getByRole('button', { name: /^Run/ }).click();
+    await runCellButton(page, 0).click();
+    await runCellButton(page, 1).click();
     await cellOutput(page, 1).getByText('tick 1').waitFor({ timeout: 60_000 });
 
     // Every browser closes mid-run; Ana comes back later and finds the outputs.
@@ -82,18 +82,18 @@ describe('remote GPU kernel', () => {
     await cellOutput(page, 2).getByText('60').waitFor({ timeout: 30_000 });
 
     // Interrupt stops an endless loop and keeps the kernel's state.
-    await cellAt(page, 2).getByRole('button', { name: /^Run/ }).click();
+    await runCellButton(page, 2).click();
     await kernelState(page).filter({ hasText: 'busy' }).waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Interrupt' }).click();
     await cellOutput(page, 3).getByText(/KeyboardInterrupt/).waitFor({ timeout: 10_000 });
-    await cellAt(page, 1).getByRole('button', { name: /^Run/ }).click();
+    await runCellButton(page, 1).click();
     await cellAt(page, 1).getByText('[4]').waitFor({ timeout: 30_000 });
     await expect(cellOutput(page, 2).innerText()).resolves.toContain('60');
 
     // Restart clears it.
     await page.getByRole('button', { name: 'Restart' }).click();
     await page.getByRole('alert').filter({ hasText: 'restarted' }).waitFor({ timeout: 30_000 });
-    await cellAt(page, 1).getByRole('button', { name: /^Run/ }).click();
+    await runCellButton(page, 1).click();
     await cellOutput(page, 2).getByText(/ticks is not defined/).waitFor({ timeout: 30_000 });
   });
 });

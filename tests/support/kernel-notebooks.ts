@@ -72,3 +72,5 @@ export function notebookPages(browser: Browser, baseUrl: string) {
 export const kernelState = (page: Page) => page.getByRole('status', { name: 'Kernel state' });
 export const cellOutput = (page: Page, cellNumber: number) => page.getByRole('region', { name: `Output of cell ${cellNumber}` });
 export const cellAt = (page: Page, index: number) => page.getByRole('list', { name: 'Cells' }).getByRole('listitem').nth(index);
+/** The run button in a code cell's gutter (the toolbar has "Run cells above" and such too). */
+export const runCellButton = (page: Page, index: number) => cellAt(page, index).getByRole('button', { name: `Run Code cell ${index + 1}`, exact: true });
