@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { envMinutes, envPort, postgresUrl, readEnvironment } from '@cohort/config';
 
-
 // Messages complete the sentence "expected NAME to be ...".
 const positiveInteger = (what: string) => z.coerce.number({ error: what }).int(what).positive(what);
 
