@@ -5,11 +5,8 @@
  * (or of the few milliseconds while the previous change is stored) go into one change (SYNC-RUN-2).
  */
 import * as Y from 'yjs';
-import { ORIGIN, openNotebook, type Notebook } from '@cohort/notebook';
-import { RUN_RECORD_KEY, runRecordMetadata, type SessionAction } from '@cohort/session';
-
-/** The actions that change the document (an `execute` goes to the kernel instead). */
-export type DocumentAction = Exclude<SessionAction, { type: 'execute' }>;
+import { ORIGIN, openNotebook } from '@cohort/notebook';
+import { applyToNotebook, type NotebookAction } from '@cohort/session';
 
 export interface KernelWriterOptions {
   notebookId: string;
@@ -31,7 +28,7 @@ export interface KernelWriterOptions {
 }
 
 export interface KernelWriter {
-  write(action: DocumentAction): void;
+  write(action: NotebookAction): void;
   /** Actions are waiting or being written. */
   readonly busy: boolean;
   /** Resolves once everything written so far is in the document (or given up). */
@@ -39,7 +36,7 @@ export interface KernelWriter {
 }
 
 export function createKernelWriter(options: KernelWriterOptions): KernelWriter {
-  let pending: DocumentAction[] = [];
+  let pending: NotebookAction[] = [];
   let timer: NodeJS.Timeout | undefined;
   let writing = false;
   let waiters: Array<() => void> = [];
@@ -81,45 +78,18 @@ export function createKernelWriter(options: KernelWriterOptions): KernelWriter {
 }
 
 /** The update that carries out `actions` on the document `state`, made with origin `kernel`. */
-function applyActions(state: Uint8Array, actions: readonly DocumentAction[], options: { claimant: string; clientId: number; names: Map<string, string> }): Uint8Array {
+function applyActions(state: Uint8Array, actions: readonly NotebookAction[], options: { claimant: string; clientId: number; names: Map<string, string> }): Uint8Array {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, state);
   // Only after the state is in: Yjs picks a new id when an update it receives carries its own.
   doc.clientID = options.clientId;
   const before = Y.encodeStateVector(doc);
   const notebook = openNotebook(doc);
+  const context = { claimant: options.claimant, nameOf: (userId: string) => options.names.get(userId) };
   doc.transact(() => {
-    for (const action of actions) perform(notebook, action, options);
+    for (const action of actions) applyToNotebook(notebook, action, context);
   }, ORIGIN.kernel);
   const update = Y.encodeStateAsUpdate(doc, before);
   doc.destroy();
   return update;
-}
-
-function perform(notebook: Notebook, action: DocumentAction, options: { claimant: string; names: Map<string, string> }): void {
-  switch (action.type) {
-    case 'claim':
-      notebook.claimRun(action.requestId, options.claimant, ORIGIN.kernel);
-      return;
-    case 'clear-outputs':
-      notebook.clearOutputs(action.cellId, ORIGIN.kernel);
-      return;
-    case 'append-output':
-      notebook.appendOutput(action.cellId, action.output, ORIGIN.kernel);
-      return;
-    case 'update-display':
-      notebook.updateDisplay(action.displayId, { data: action.data, metadata: action.metadata }, ORIGIN.kernel);
-      return;
-    case 'finish': {
-      notebook.finishRun(action.requestId, action.state, ORIGIN.kernel);
-      if (action.executionCount !== null) notebook.setExecutionCount(action.cellId, action.executionCount, ORIGIN.kernel);
-      if (action.record) {
-        const byName = options.names.get(action.record.by);
-        notebook.setCellMetadata(action.cellId, RUN_RECORD_KEY, runRecordMetadata(byName ? { ...action.record, byName } : action.record), ORIGIN.kernel);
-      }
-      // The run record now tells what happened; finished requests would only grow the queue.
-      notebook.clearFinishedRuns(ORIGIN.kernel);
-      return;
-    }
-  }
 }

@@ -11,7 +11,7 @@
 import { createMessage, type BackendInfo } from '@cohort/kernel/protocol';
 import type { Awareness } from 'y-protocols/awareness';
 import { ORIGIN, type Notebook, type RunRequest, type Runtime } from '@cohort/notebook';
-import { createSessionReducer, initialSessionState, RUN_RECORD_KEY, runRecordMetadata, type SessionAction, type SessionEvent, type SessionState } from '@cohort/session';
+import { applyToNotebook, createSessionReducer, initialSessionState, type NotebookAction, type SessionAction, type SessionEvent, type SessionState } from '@cohort/session';
 import type { BackendChoice } from '@/kernel-host/frame-protocol';
 import { callApi } from '@/lib/api-client';
 import { createBrowserKernel, type BrowserKernel } from './browser-kernel.ts';
@@ -105,44 +105,33 @@ export function createKernelController({ notebookId, notebook, awareness, user, 
     for (const action of step.actions) perform(action);
   }
 
+  const notebookContext = { claimant, nameOf: (userId: string) => (userId === user.id ? user.name : undefined) };
+
   function perform(action: SessionAction): void {
+    if (action.type === 'execute') {
+      const cell = notebook.cell(action.cellId);
+      const code = cell?.cell_type === 'code' ? cell.source : '';
+      kernel?.send(createMessage('execute_request', { code, cell_id: action.cellId }, undefined, { msgId: action.msgId, username: user.id }));
+      return;
+    }
+    if (local) return performLocally(action);
+    applyToNotebook(notebook, action, notebookContext);
+    if (action.type === 'finish') mine.delete(action.requestId);
+  }
+
+  /** A viewer's run: the same actions on this tab's local runs. */
+  function performLocally(action: NotebookAction): void {
     switch (action.type) {
       case 'claim':
-        if (local) localRuns.setState(action.requestId, 'running');
-        else notebook.claimRun(action.requestId, claimant, ORIGIN.kernel);
-        return;
+        return localRuns.setState(action.requestId, 'running');
       case 'clear-outputs':
-        if (local) localRuns.clearOutputs(action.cellId);
-        else notebook.clearOutputs(action.cellId, ORIGIN.kernel);
-        return;
-      case 'execute': {
-        const cell = notebook.cell(action.cellId);
-        const code = cell?.cell_type === 'code' ? cell.source : '';
-        kernel?.send(createMessage('execute_request', { code, cell_id: action.cellId }, undefined, { msgId: action.msgId, username: user.id }));
-        return;
-      }
+        return localRuns.clearOutputs(action.cellId);
       case 'append-output':
-        if (local) localRuns.appendOutput(action.cellId, action.output);
-        else notebook.appendOutput(action.cellId, action.output, ORIGIN.kernel);
-        return;
+        return localRuns.appendOutput(action.cellId, action.output);
       case 'update-display':
-        if (local) localRuns.updateDisplay(action.displayId, action.data, action.metadata);
-        else notebook.updateDisplay(action.displayId, { data: action.data, metadata: action.metadata }, ORIGIN.kernel);
-        return;
+        return localRuns.updateDisplay(action.displayId, action.data, action.metadata);
       case 'finish':
-        if (local) {
-          localRuns.finish(action.requestId, action.state, action.executionCount, action.record && { ...action.record, byName: user.name });
-          return;
-        }
-        notebook.doc.transact(() => {
-          notebook.finishRun(action.requestId, action.state, ORIGIN.kernel);
-          if (action.executionCount !== null) notebook.setExecutionCount(action.cellId, action.executionCount, ORIGIN.kernel);
-          if (action.record) notebook.setCellMetadata(action.cellId, RUN_RECORD_KEY, runRecordMetadata({ ...action.record, byName: user.name }), ORIGIN.kernel);
-          // The run record now tells what happened; finished requests would only grow the queue.
-          notebook.clearFinishedRuns(ORIGIN.kernel);
-        }, ORIGIN.kernel);
-        mine.delete(action.requestId);
-        return;
+        return localRuns.finish(action.requestId, action.state, action.executionCount, action.record && { ...action.record, byName: user.name });
     }
   }
 
